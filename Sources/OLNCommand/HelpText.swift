@@ -1,0 +1,80 @@
+/// The help texts, one per command. They list only what exists.
+enum HelpText {
+    static let main = """
+        oln \(OLNCommand.version): a peer of the oln network, where communities pool data in Datanets,
+        fine-tune LoRA adapters on them, serve inference, and pay contributors by attribution.
+
+        Usage: oln <command> [options]
+
+        Commands:
+          keys generate    Create an Ed25519 identity key (libp2p peer id and account address)
+          keys show        Print the peer id and account address of a key file
+          version          Print the version
+          help <command>   Show the help of a command
+
+        Options:
+          -h, --help       Show this help
+          -V, --version    Print the version
+
+        Environment:
+          OLN_DATA_DIR     The data directory (default: ~/.oln)
+
+        Run 'oln help <command>' or 'oln <command> --help' for a command's options.
+        """
+
+    static let keys = """
+        Usage: oln keys <generate | show> [options]
+
+        Manage the node's Ed25519 identity key. One key gives both the libp2p peer id
+        (12D3KooW…) and the ledger account address (0x…).
+
+        Subcommands:
+          generate    Create a new key file
+          show        Print the peer id and account address of a key file
+
+        Run 'oln keys generate --help' or 'oln keys show --help' for their options.
+        """
+
+    static let keysGenerate = """
+        Usage: oln keys generate [--out FILE] [--force] [--json]
+
+        Creates a new random Ed25519 key and writes it with mode 0600, then prints its peer id
+        and account address.
+
+        Options:
+          --out FILE   Where to write the key (default: $OLN_DATA_DIR/node.key, ~/.oln/node.key)
+          --force      Replace an existing key file (the old key is lost)
+          --json       Print the result as one JSON object
+        """
+
+    static let keysShow = """
+        Usage: oln keys show [FILE] [--json]
+
+        Prints the libp2p peer id and the account address of a key file. A key file that
+        other users can read is refused; fix it with chmod 600.
+
+        Arguments:
+          FILE         The key file (default: $OLN_DATA_DIR/node.key, ~/.oln/node.key)
+
+        Options:
+          --json       Print the result as one JSON object
+        """
+
+    static let version = """
+        Usage: oln version
+
+        Prints the version of oln.
+        """
+
+    /// The help of `topic` (such as `keys generate`), or nil when there is none.
+    static func topic(_ topic: String) -> String? {
+        switch topic {
+        case "": return main
+        case "keys": return keys
+        case "keys generate": return keysGenerate
+        case "keys show": return keysShow
+        case "version": return version
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,67 @@
+// OLNCommand: the `oln` command line, kept apart from the executable so that tests can run
+// every command in-process against a captured console.
+//
+// Owns: argument parsing, help texts, exit codes, and the commands themselves (each a thin
+// layer over the library modules). May import: Identity, Wire, Sodium, Foundation.
+import Foundation
+
+/// Exit codes, following the usual convention: 0 success, 1 failure, 2 bad usage.
+public enum ExitCode: Int32, Sendable {
+    case success = 0
+    case failure = 1
+    case usage = 2
+}
+
+/// Runs one `oln` invocation.
+public enum OLNCommand {
+    public static let version = "0.1.0"
+
+    /// Runs `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], environment: [String: String], console: Console) -> ExitCode {
+        var parser = ArgumentParser(arguments)
+        do {
+            return try dispatch(&parser, environment: environment, console: console)
+        } catch let error as UsageError {
+            console.error("error: \(error.message)")
+            console.error("Run 'oln \(error.topic.isEmpty ? "" : error.topic + " ")--help' for usage.")
+            return .usage
+        } catch {
+            console.error("error: \(error)")
+            return .failure
+        }
+    }
+
+    private static func dispatch(
+        _ parser: inout ArgumentParser, environment: [String: String], console: Console
+    ) throws -> ExitCode {
+        guard let command = parser.nextPositional() else {
+            if parser.takeFlag("--version", "-V") {
+                console.print("oln \(version)")
+                return .success
+            }
+            if parser.takeFlag("--help", "-h") || parser.isEmpty {
+                console.print(HelpText.main)
+                return .success
+            }
+            try parser.finish(topic: "")
+            return .success
+        }
+        switch command {
+        case "keys":
+            return try KeysCommand.run(&parser, environment: environment, console: console)
+        case "version":
+            try parser.finish(topic: "version")
+            console.print("oln \(version)")
+            return .success
+        case "help":
+            let topic = parser.remaining.joined(separator: " ")
+            guard let text = HelpText.topic(topic) else {
+                throw UsageError("no help for '\(topic)'", topic: "")
+            }
+            console.print(text)
+            return .success
+        default:
+            throw UsageError("unknown command '\(command)'", topic: "")
+        }
+    }
+}

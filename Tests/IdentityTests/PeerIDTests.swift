@@ -1,0 +1,85 @@
+import Sodium
+import Testing
+import Wire
+@testable import Identity
+
+@Suite("PeerID")
+struct PeerIDTests {
+    // The Ed25519 public key from the libp2p peer-ids spec's test vectors.
+    static let specPublicKey = hex("080112201ed1e8fae2c4a144b8be8fd4b47bf3d3b34b871c3cacf6010f0e42d474fce27e")
+
+    @Test("the spec's Ed25519 key gives an identity-multihash peer id")
+    func ed25519PeerID() throws {
+        let key = try LibP2PPublicKey(protobufBytes: Self.specPublicKey)
+        let peerID = PeerID(publicKey: key)
+        // Expected text computed independently (python base58 over 0x00 0x24 ‖ key).
+        #expect(peerID.description == "12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq")
+        #expect(peerID.bytes == [0x00, 0x24] + Self.specPublicKey)
+        #expect(peerID.inlinedPublicKey == key)
+        #expect(peerID.matches(key))
+        #expect(peerID.cidText == "bafzaajaiaejcahwr5d5ofrfbis4l5d6uwr57hu5tjodrypfm6yaq6dsc2r2pzyt6")
+    }
+
+    @Test("base58 and CIDv1 texts parse to the same peer id (spec example)")
+    func cidAndBase58Agree() throws {
+        let legacy = try PeerID("QmYyQSo1c1Ym7orWxLYvCrM2EmxFTANf8wXmmE7DWjhx5N")
+        let cid = try PeerID("bafzbeie5745rpv2m6tjyuugywy4d5ewrqgqqhfnf445he3omzpjbx5xqxe")
+        #expect(legacy == cid)
+        #expect(legacy.multihash.code == Multihash.sha256Code)
+        #expect(legacy.inlinedPublicKey == nil)
+        #expect(cid.description == "QmYyQSo1c1Ym7orWxLYvCrM2EmxFTANf8wXmmE7DWjhx5N")
+        #expect(legacy.cidText == "bafzbeie5745rpv2m6tjyuugywy4d5ewrqgqqhfnf445he3omzpjbx5xqxe")
+    }
+
+    @Test("a key longer than 42 encoded bytes is hashed with SHA-256")
+    func largeKeyIsHashed() {
+        let key = LibP2PPublicKey(type: .rsa, data: [UInt8](repeating: 7, count: 270))
+        let peerID = PeerID(publicKey: key)
+        #expect(peerID.multihash.code == Multihash.sha256Code)
+        #expect(peerID.multihash.digest == SHA256.hash(key.protobufBytes))
+        #expect(peerID.description.hasPrefix("Qm"))
+    }
+
+    @Test("text round-trips for generated keys")
+    func generatedRoundTrip() throws {
+        for _ in 0..<8 {
+            let peerID = IdentityKey().peerID
+            #expect(peerID.description.hasPrefix("12D3KooW"))
+            #expect(try PeerID(peerID.description) == peerID)
+            #expect(try PeerID(peerID.cidText) == peerID)
+            #expect(try PeerID(bytes: peerID.bytes) == peerID)
+        }
+    }
+
+    @Test("bad peer ids are refused with typed errors", arguments: [
+        "",
+        "12D3KooW",
+        "12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3p0",   // '0' is not base58
+        "QmYyQSo1c1Ym7orWxLYvCrM2EmxFTANf8wXmmE7DWjhx5",           // truncated digest
+        "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", // a dag-pb CID, not libp2p-key
+        "zzzz",
+        String(repeating: "1", count: 500),
+    ])
+    func refusesBadText(text: String) {
+        #expect(throws: IdentityError.self) { try PeerID(text) }
+    }
+
+    @Test("binary peer ids with other hash functions or bad lengths are refused")
+    func refusesBadBinary() {
+        let sha512 = Multihash(code: 0x13, digest: [UInt8](repeating: 1, count: 64))
+        #expect(throws: IdentityError.unsupportedMultihash(code: 0x13)) { try PeerID(multihash: sha512) }
+        let shortSHA = Multihash(code: Multihash.sha256Code, digest: [1, 2, 3])
+        #expect(throws: IdentityError.invalidDigestLength(expected: 32, actual: 3)) { try PeerID(multihash: shortSHA) }
+        let notAKey = Multihash(code: Multihash.identityCode, digest: [0xff, 0xff])
+        #expect(throws: IdentityError.self) { try PeerID(multihash: notAKey) }
+    }
+}
+
+func hex(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var iterator = text.makeIterator()
+    while let high = iterator.next(), let low = iterator.next() {
+        bytes.append(UInt8(String([high, low]), radix: 16)!)
+    }
+    return bytes
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import Wire
+
+@Suite struct ProtobufWriterTests {
+    /// The examples of the protobuf encoding guide.
+    @Test func writesEncodingGuideExamples() {
+        var first = ProtobufWriter()
+        first.writeVarint(150, field: 1)
+        #expect(first.bytes == hex("089601"))
+        var second = ProtobufWriter()
+        second.writeString("testing", field: 2)
+        #expect(second.bytes == hex("120774657374696e67"))
+        var third = ProtobufWriter()
+        third.writeMessage(first, field: 3)
+        #expect(third.bytes == hex("1a03089601"))
+    }
+
+    @Test func writesTwosComplementAndFixedWidthValues() {
+        var writer = ProtobufWriter()
+        writer.writeInt64(-2, field: 1)
+        writer.writeFixed32(0x1234_5678, field: 5)
+        writer.writeFixed64(0x8000_0000_0000_0001, field: 6)
+        writer.writeBool(true, field: 7)
+        writer.writeBytes([0xde, 0xad], field: 8)
+        #expect(writer.bytes == hex("08feffffffffffffffff01" + "2d78563412" + "310100000000000080" + "3801" + "4202dead"))
+    }
+
+    @Test func emitsFieldsInNumberOrderKeepingRepeatedOrder() {
+        var writer = ProtobufWriter()
+        writer.writeVarint(3, field: 3)
+        writer.writeVarint(1, field: 1)
+        writer.writeVarint(9, field: 2)
+        writer.writeVarint(2, field: 1)
+        writer.writeVarint(8, field: 2)
+        #expect(writer.bytes == hex("0801" + "0802" + "1009" + "1008" + "1803"))
+    }
+
+    @Test func omitsProto3Defaults() {
+        var writer = ProtobufWriter()
+        writer.writeVarintIfNonZero(0, field: 1)
+        writer.writeBytesIfNotEmpty([UInt8](), field: 2)
+        writer.writeStringIfNotEmpty("", field: 3)
+        writer.writeBoolIfTrue(false, field: 4)
+        #expect(writer.isEmpty && writer.bytes.isEmpty)
+        writer.writeVarintIfNonZero(5, field: 1)
+        writer.writeBytesIfNotEmpty([7], field: 2)
+        writer.writeStringIfNotEmpty("a", field: 3)
+        writer.writeBoolIfTrue(true, field: 4)
+        #expect(writer.bytes == hex("0805" + "120107" + "1a0161" + "2001"))
+    }
+
+    @Test func largestFieldNumberUsesFiveByteKey() {
+        var writer = ProtobufWriter()
+        writer.writeVarint(1, field: ProtobufReader.fieldNumberMax)
+        #expect(writer.bytes == hex("f8ffffff0f01"))
+    }
+
+    func randomValue(using generator: inout SeededGenerator) -> ProtobufValue {
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0: .varint(UInt64.random(in: 0...UInt64.max, using: &generator))
+        case 1: .fixed32(UInt32.random(in: 0...UInt32.max, using: &generator))
+        case 2: .fixed64(UInt64.random(in: 0...UInt64.max, using: &generator))
+        default: .lengthDelimited(generator.bytes(maximumCount: 10))
+        }
+    }
+
+    func write(_ value: ProtobufValue, field: Int, to writer: inout ProtobufWriter) {
+        switch value {
+        case .varint(let raw): writer.writeVarint(raw, field: field)
+        case .fixed32(let raw): writer.writeFixed32(raw, field: field)
+        case .fixed64(let raw): writer.writeFixed64(raw, field: field)
+        case .lengthDelimited(let raw): writer.writeBytes(raw, field: field)
+        }
+    }
+
+    @Test func randomMessagesReadBackCanonically() throws {
+        var generator = SeededGenerator.make(for: "ProtobufWriter")
+        for _ in 0..<500 {
+            var writer = ProtobufWriter()
+            var expected: [ProtobufField] = []
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                let field = ProtobufField(number: Int.random(in: 1...20, using: &generator), value: randomValue(using: &generator))
+                write(field.value, field: field.number, to: &writer)
+                expected.append(field)
+            }
+            var reader = try ProtobufReader(writer.bytes, strictness: .canonical)
+            var read: [ProtobufField] = []
+            while let field = try reader.next() { read.append(field) }
+            let sorted = expected.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }
+            #expect(read == sorted.map(\.element))
+        }
+    }
+}
