@@ -1,4 +1,5 @@
 import Sodium
+import Wire
 
 /// The ledger address of an account: the first 20 bytes of BLAKE2b-256 over the domain tag
 /// `oln-account` and the account's Ed25519 public key.
@@ -29,23 +30,12 @@ public struct AccountAddress: Hashable, Sendable, Comparable, CustomStringConver
 
     /// An address from its text form; rejects a mixed-case text whose checksum is wrong.
     public init(_ text: String) throws(IdentityError) {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count == 2 + 2 * Self.byteCount, text.hasPrefix("0x") else {
+        guard text.hasPrefix("0x"), text.utf8.count == 2 + 2 * Self.byteCount else {
             throw .invalidAddress("expected 0x and \(2 * Self.byteCount) hex digits, got \"\(text.prefix(64))\"")
         }
-        let digits = String(String.UnicodeScalarView(scalars.dropFirst(2)))
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(Self.byteCount)
-        var index = digits.unicodeScalars.startIndex
-        while index < digits.unicodeScalars.endIndex {
-            let high = digits.unicodeScalars[index]
-            index = digits.unicodeScalars.index(after: index)
-            let low = digits.unicodeScalars[index]
-            index = digits.unicodeScalars.index(after: index)
-            guard let highValue = Self.hexValue(high), let lowValue = Self.hexValue(low) else {
-                throw .invalidAddress("\"\(text.prefix(64))\" has a character that is not a hex digit")
-            }
-            decoded.append(highValue << 4 | lowValue)
+        let digits = text.dropFirst(2)
+        guard let decoded = try? Base16.decode(String(digits), byteCountMax: Self.byteCount) else {
+            throw .invalidAddress("\"\(text)\" has a character that is not a hex digit")
         }
         try self.init(bytes: decoded)
         let hasLower = digits.contains { $0.isLowercase }
@@ -57,7 +47,7 @@ public struct AccountAddress: Hashable, Sendable, Comparable, CustomStringConver
 
     /// The checksummed text form.
     public var description: String {
-        let lower = bytes.map { Self.hexDigits[Int($0 >> 4)] + Self.hexDigits[Int($0 & 0x0f)] }.joined()
+        let lower = Base16.encode(bytes)
         let checksum = BLAKE2b256.hash(Array(lower.utf8))
         var text = "0x"
         for (position, character) in lower.enumerated() {
@@ -70,16 +60,5 @@ public struct AccountAddress: Hashable, Sendable, Comparable, CustomStringConver
 
     public static func < (left: AccountAddress, right: AccountAddress) -> Bool {
         left.bytes.lexicographicallyPrecedes(right.bytes)
-    }
-
-    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
-
-    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar {
-        case "0"..."9": return UInt8(scalar.value - 48)
-        case "a"..."f": return UInt8(scalar.value - 87)
-        case "A"..."F": return UInt8(scalar.value - 55)
-        default: return nil
-        }
     }
 }

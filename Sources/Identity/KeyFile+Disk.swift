@@ -17,7 +17,7 @@ extension KeyFile {
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw systemError(path: temporaryPath, operation: "create") }
         var contents = encode(key)
-        defer { contents.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { wipe(&contents) }
         let written = contents.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         let flushed = written == contents.count ? fsync(descriptor) : -1
         let failure = flushed == 0 ? nil : systemError(path: temporaryPath, operation: "write")
@@ -50,7 +50,7 @@ extension KeyFile {
             throw .tooLarge(path: path, byteCount: Int(status.st_size), limit: byteCountMax)
         }
         var contents = try readAll(descriptor, path: path)
-        defer { contents.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { wipe(&contents) }
         return try decode(contents)
     }
 
@@ -65,6 +65,11 @@ extension KeyFile {
             contents.append(contentsOf: chunk.prefix(count))
         }
         throw .tooLarge(path: path, byteCount: contents.count, limit: byteCountMax)
+    }
+
+    /// Overwrites a buffer that held key material before it is released.
+    private static func wipe(_ bytes: inout [UInt8]) {
+        for index in bytes.indices { bytes[index] = 0 }
     }
 
     private static func systemError(path: String, operation: String) -> KeyFileError {

@@ -43,11 +43,10 @@ public enum Base58 {
     /// - Throws: ``WireError/invalidCharacter(_:)`` for a character outside the alphabet,
     ///   ``WireError/limitExceeded(_:limit:)`` if the result would exceed `byteCountMax`.
     public static func decode(_ text: String, byteCountMax: Int) throws(WireError) -> [UInt8] {
-        let characters = Array(text.utf8)
-        guard characters.count <= textByteCountMax(forByteCountMax: byteCountMax) else {
+        guard text.utf8.count <= textByteCountMax(forByteCountMax: byteCountMax) else {
             throw .limitExceeded("base58 decoded byte count", limit: byteCountMax)
         }
-        let digits = try digitValues(of: characters)
+        let digits = try digitValues(of: Array(text.utf8))
         let zeroCount = digits.prefix { $0 == 0 }.count
         var number: [UInt8] = []  // base-256 digits, least significant first
         number.reserveCapacity(digits.count * 733 / 1000 + 1)

@@ -33,7 +33,8 @@ public struct Multiaddr: Hashable, Sendable, CustomStringConvertible {
         guard text.utf8.count <= Self.textByteCountMax else {
             throw .limitExceeded("multiaddr text byte count", limit: Self.textByteCountMax)
         }
-        var parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        // Split on the "/" byte, not on Characters: "/" followed by a combining mark is one Character.
+        var parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
         guard parts.count >= 2, parts.removeFirst().isEmpty else {
             throw .invalidText("multiaddr text must start with \"/\" and name at least one protocol")
         }

@@ -19,20 +19,11 @@ extension MultiaddrComponent {
     func append(to bytes: inout [UInt8]) {
         do { try validate() } catch { preconditionFailure("invalid multiaddr component: \(error)") }
         Varint.append(protocolCode, to: &bytes)
+        let value = valueBytes
         switch self {
-        case .ip4(let address), .ip6(let address):
-            bytes.append(contentsOf: address)
-        case .tcp(let port), .udp(let port):
-            bytes.appendBigEndian(port)
-        case .dns(let name), .dns4(let name), .dns6(let name):
-            appendLengthPrefixed(Array(name.utf8), to: &bytes)
-        case .p2p(let multihash):
-            appendLengthPrefixed(multihash.bytes, to: &bytes)
+        case .dns, .dns4, .dns6, .p2p: Varint.append(UInt64(value.count), to: &bytes)
+        case .ip4, .ip6, .tcp, .udp: break
         }
-    }
-
-    private func appendLengthPrefixed(_ value: [UInt8], to bytes: inout [UInt8]) {
-        Varint.append(UInt64(value.count), to: &bytes)
         bytes.append(contentsOf: value)
     }
 

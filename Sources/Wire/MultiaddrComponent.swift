@@ -24,6 +24,18 @@ public enum MultiaddrComponent: Hashable, Sendable {
     /// The longest DNS name, in UTF-8 bytes.
     public static let dnsNameByteCountMax = 255
 
+    /// Components are equal when their binary forms are: DNS names compare byte for byte,
+    /// not by Unicode canonical equivalence as `String` does.
+    public static func == (lhs: MultiaddrComponent, rhs: MultiaddrComponent) -> Bool {
+        lhs.protocolCode == rhs.protocolCode && lhs.valueBytes == rhs.valueBytes
+    }
+
+    /// Hashes the protocol code and the binary value.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(protocolCode)
+        hasher.combine(valueBytes)
+    }
+
     /// The protocol code from the multicodec table.
     public var protocolCode: UInt64 { multiaddrProtocol.rawValue }
 
@@ -42,6 +54,16 @@ public enum MultiaddrComponent: Hashable, Sendable {
             try Self.validateDNSName(name)
         default:
             return
+        }
+    }
+
+    /// The binary value, without the protocol code or any length prefix.
+    var valueBytes: [UInt8] {
+        switch self {
+        case .ip4(let address), .ip6(let address): address
+        case .tcp(let port), .udp(let port): [UInt8(port >> 8), UInt8(port & 0xff)]
+        case .dns(let name), .dns4(let name), .dns6(let name): Array(name.utf8)
+        case .p2p(let multihash): multihash.bytes
         }
     }
 

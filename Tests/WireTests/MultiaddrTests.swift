@@ -143,6 +143,21 @@ import Testing
         }
     }
 
+    @Test func dnsNamesStartingWithACombiningMarkRoundTrip() throws {
+        // "/" followed by U+0338 is a single Character; splitting must still happen at the "/".
+        let address = Multiaddr(components: [.dns("\u{338}abc"), .tcp(1)])
+        #expect(try Multiaddr(address.description) == address)
+        #expect(try Multiaddr(bytes: address.bytes) == address)
+    }
+
+    @Test func equalityIsByteExact() {
+        let composed = Multiaddr(components: [.dns("\u{e9}.example")])
+        let decomposed = Multiaddr(components: [.dns("e\u{301}.example")])
+        #expect("\u{e9}" == "e\u{301}")  // equal as Swift strings
+        #expect(composed != decomposed)  // different on the wire
+        #expect(Set([composed, decomposed]).count == 2)
+    }
+
     @Test func validatesComponents() {
         #expect(throws: WireError.valueOutOfRange("an ip4 address has 4 bytes, not 3")) {
             try MultiaddrComponent.ip4([1, 2, 3]).validate()
