@@ -25,9 +25,11 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
 
-        .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
-        .testTarget(name: "WireTests", dependencies: ["Wire"]),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium"]),
+        // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SodiumTests", dependencies: ["Sodium", "TestSupport"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Identity"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),
     ],

@@ -1,5 +1,6 @@
 import Sodium
 import Testing
+import TestSupport
 @testable import Identity
 
 @Suite("AccountAddress")

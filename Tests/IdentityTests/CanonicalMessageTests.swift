@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Wire
 @testable import Identity
 
@@ -50,22 +51,20 @@ struct CanonicalMessageTests {
 
     @Test("random values always encode to the same bytes and round-trip (seeded)")
     func deterministicProperty() throws {
-        let seed = UInt64.random(in: 0...UInt64.max)
-        print("CanonicalMessageTests.deterministicProperty seed \(seed)")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator.make(for: "CanonicalMessageTests.deterministicProperty")
         for _ in 0..<200 {
             let note = TestNote.random(using: &generator)
             let first = note.canonicalBytes
-            #expect(first == note.canonicalBytes, "seed \(seed)")
+            #expect(first == note.canonicalBytes)
             let decoded = try TestNote.decodeCanonical(first)
-            #expect(decoded == note, "seed \(seed)")
-            #expect(decoded.canonicalBytes == first, "seed \(seed)")
+            #expect(decoded == note)
+            #expect(decoded.canonicalBytes == first)
         }
     }
 }
 
 extension TestNote {
-    static func random(using generator: inout SplitMix64) -> TestNote {
+    static func random(using generator: inout SeededGenerator) -> TestNote {
         let alphabet = Array("abcé漢🙂 \n")
         func randomText() -> String {
             String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
@@ -74,22 +73,5 @@ extension TestNote {
         let tags = (0..<Int.random(in: 0...3, using: &generator)).map { _ in randomText() }
         let payload = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return TestNote(sequence: sequence, text: randomText(), tags: tags, payload: payload)
-    }
-}
-
-/// A seeded generator for property tests (SplitMix64), so a failing seed can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

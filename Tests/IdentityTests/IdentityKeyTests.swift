@@ -1,14 +1,13 @@
 import Sodium
 import Testing
+import TestSupport
 import Wire
 @testable import Identity
 
 @Suite("IdentityKey")
 struct IdentityKeyTests {
-    // The Ed25519 private key from the libp2p peer-ids spec's test vectors: seed ‖ public key.
-    static let specPrivateKey = hex(
-        "080112407e0830617c4a7de83925dfb2694556b12936c477a0e1feb2e148ec9da60fee7d"
-            + "1ed1e8fae2c4a144b8be8fd4b47bf3d3b34b871c3cacf6010f0e42d474fce27e")
+    // The libp2p peer-ids spec's Ed25519 private key: seed ‖ public key.
+    static let specPrivateKey = hex(PeerIDSpecVectors.ed25519Private)
 
     @Test("the spec's private key yields the spec's public key and round-trips")
     func specPrivateKey() throws {

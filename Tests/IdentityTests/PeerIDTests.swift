@@ -1,12 +1,28 @@
 import Sodium
 import Testing
+import TestSupport
 import Wire
 @testable import Identity
 
 @Suite("PeerID")
 struct PeerIDTests {
-    // The Ed25519 public key from the libp2p peer-ids spec's test vectors.
-    static let specPublicKey = hex("080112201ed1e8fae2c4a144b8be8fd4b47bf3d3b34b871c3cacf6010f0e42d474fce27e")
+    static let specPublicKey = hex(PeerIDSpecVectors.ed25519Public)
+
+    // Expected ids computed independently: python base58 over the identity multihash of
+    // keys up to 42 bytes, or over the sha2-256 multihash (hashlib) of larger ones.
+    @Test("the spec's keys of every type give their peer ids", arguments: [
+        (PeerIDSpecVectors.ed25519Public, "12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq"),
+        (PeerIDSpecVectors.secp256k1Public, "16Uiu2HAmLhLvBoYaoZfaMUKuibM6ac163GwKY74c5kiSLg5KvLpY"),
+        (PeerIDSpecVectors.ecdsaPublic, "QmVMT29id3TUASyfZZ6k9hmNyc2nYabCo4uMSpDw4zrgDk"),
+        (PeerIDSpecVectors.rsaPublic, "QmaeANgBs1DTSxWSrPPtobgQuxW8XTfsS4ydbK4rCHzqxG"),
+    ])
+    func specKeyPeerIDs(encodedKey: String, expected: String) throws {
+        let key = try LibP2PPublicKey(protobufBytes: hex(encodedKey))
+        let peerID = PeerID(publicKey: key)
+        #expect(peerID.description == expected)
+        #expect(try PeerID(expected) == peerID)
+        #expect(peerID.matches(key))
+    }
 
     @Test("the spec's Ed25519 key gives an identity-multihash peer id")
     func ed25519PeerID() throws {
@@ -73,13 +89,4 @@ struct PeerIDTests {
         let notAKey = Multihash(code: Multihash.identityCode, digest: [0xff, 0xff])
         #expect(throws: IdentityError.self) { try PeerID(multihash: notAKey) }
     }
-}
-
-func hex(_ text: String) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var iterator = text.makeIterator()
-    while let high = iterator.next(), let low = iterator.next() {
-        bytes.append(UInt8(String([high, low]), radix: 16)!)
-    }
-    return bytes
 }

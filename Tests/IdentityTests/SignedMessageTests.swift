@@ -1,5 +1,6 @@
 import Sodium
 import Testing
+import TestSupport
 import Wire
 @testable import Identity
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// The Ed25519 test vectors of RFC 8032 §7.1, typed in from the RFC.
 struct Ed25519Vector: Sendable, CustomTestStringConvertible {

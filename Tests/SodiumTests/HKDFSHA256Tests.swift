@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Sodium
 
 /// The SHA-256 test cases of RFC 5869 Appendix A.

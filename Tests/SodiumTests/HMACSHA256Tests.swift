@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Sodium
 
 /// The HMAC-SHA-256 results of RFC 4231 §4.

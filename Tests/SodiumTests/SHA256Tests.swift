@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Sodium
 
 /// Known answers from FIPS 180-4's examples (also RFC 6234).

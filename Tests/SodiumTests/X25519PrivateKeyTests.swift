@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Sodium
 
 /// Known answers from RFC 7748 §5.2 (the X25519 function) and §6.1 (Diffie-Hellman).

@@ -1,27 +1,14 @@
+// Shared helpers for the test targets: seeded randomness, hex vectors, spec vectors.
+// Fixtures only; nothing here stands in for code under test.
 import Foundation
 
-/// Bytes from hexadecimal test vectors (a helper independent of `Base16`).
-func hex(_ text: String) -> [UInt8] {
-    let digits = Array(text.utf8)
-    precondition(digits.count % 2 == 0, "odd hex vector")
-    func nibble(_ digit: UInt8) -> UInt8 {
-        switch digit {
-        case 48...57: digit - 48
-        case 97...102: digit - 87
-        case 65...70: digit - 55
-        default: preconditionFailure("bad hex digit in vector")
-        }
-    }
-    return stride(from: 0, to: digits.count, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
-}
-
 /// SplitMix64: a small seeded generator so failing property runs can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -29,24 +16,24 @@ struct SeededGenerator: RandomNumberGenerator {
         return mixed ^ (mixed >> 31)
     }
 
-    /// A generator seeded from `WIRE_TEST_SEED` or at random; prints the seed for replay.
-    static func make(for test: String) -> SeededGenerator {
-        let environment = ProcessInfo.processInfo.environment["WIRE_TEST_SEED"]
+    /// A generator seeded from `OLN_TEST_SEED` or at random; prints the seed for replay.
+    public static func make(for test: String) -> SeededGenerator {
+        let environment = ProcessInfo.processInfo.environment["OLN_TEST_SEED"]
         let seed = environment.flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
-        print("\(test): seed \(seed) (replay with WIRE_TEST_SEED=\(seed))")
+        print("\(test): seed \(seed) (replay with OLN_TEST_SEED=\(seed))")
         return SeededGenerator(seed: seed)
     }
 
-    mutating func bytes(count: Int) -> [UInt8] {
+    public mutating func bytes(count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
     }
 
-    mutating func bytes(maximumCount: Int) -> [UInt8] {
+    public mutating func bytes(maximumCount: Int) -> [UInt8] {
         bytes(count: Int.random(in: 0...maximumCount, using: &self))
     }
 
     /// `input` with a few random bytes changed, inserted, or removed, or cut short.
-    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+    public mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var output = input
         for _ in 0..<Int.random(in: 1...3, using: &self) {
             switch Int.random(in: 0..<4, using: &self) {
@@ -64,7 +51,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// Random text drawn from `alphabet`.
-    mutating func text(from alphabet: String, maximumCount: Int) -> String {
+    public mutating func text(from alphabet: String, maximumCount: Int) -> String {
         let characters = Array(alphabet)
         let count = Int.random(in: 0...maximumCount, using: &self)
         return String((0..<count).map { _ in characters.randomElement(using: &self)! })
