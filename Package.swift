@@ -21,8 +21,18 @@ let package = Package(
         .target(name: "Wire"),
         // Keys, peer ids, account addresses, key files, signed canonical messages.
         .target(name: "Identity", dependencies: ["Wire", "Sodium"]),
+        // libp2p protocol machines, sans-IO: bytes, events and `now` in, actions out.
+        .target(name: "Multistream", dependencies: ["Wire"]),
+        .target(name: "Noise", dependencies: ["Identity", "Wire", "Sodium"]),
+        .target(name: "Yamux", dependencies: ["Wire"]),
+        // The libp2p host, sans-IO: connection upgrade, identify, ping, peer store, limits.
+        .target(name: "P2P", dependencies: ["Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium"]),
+        // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
+        .target(name: "IO", dependencies: ["CLibUV"]),
+        // Runs the P2P host on IO's sockets.
+        .target(name: "Network", dependencies: ["IO", "P2P", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
@@ -31,6 +41,12 @@ let package = Package(
         .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Identity"]),
+        .testTarget(name: "MultistreamTests", dependencies: ["Multistream", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "P2PTests", dependencies: ["P2P", "Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium", "TestSupport"]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
+        .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,8 @@ enum HelpText {
         Commands:
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)
           keys show        Print the peer id and account address of a key file
+          p2p listen       Accept libp2p connections and log each peer's identify result
+          p2p ping         Connect to a peer, identify it and measure round-trip times
           version          Print the version
           help <command>   Show the help of a command
 
@@ -60,6 +62,44 @@ enum HelpText {
           --json       Print the result as one JSON object
         """
 
+    static let p2p = """
+        Usage: oln p2p <listen | ping> [options]
+
+        Check that two machines can talk libp2p: TCP, Noise, yamux, identify and ping.
+
+        Subcommands:
+          listen      Accept connections and log each peer
+          ping        Dial a peer and measure round-trip times
+
+        Run 'oln p2p listen --help' or 'oln p2p ping --help' for their options.
+        """
+
+    static let p2pListen = """
+        Usage: oln p2p listen [--listen MULTIADDR] [--key FILE] [--duration SECONDS]
+
+        Listens for libp2p connections, prints the full address to give to other peers
+        (with /p2p/<peer id>), and logs every peer that connects with its identify result.
+        Runs until interrupted (Ctrl-C) or for --duration seconds.
+
+        Options:
+          --listen MULTIADDR   Where to listen (default: /ip4/0.0.0.0/tcp/4001; port 0 picks one)
+          --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
+          --duration SECONDS   Stop after this long
+        """
+
+    static let p2pPing = """
+        Usage: oln p2p ping MULTIADDR [--count N] [--timeout SECONDS] [--key FILE]
+
+        Connects to the peer at MULTIADDR (e.g. /ip4/192.0.2.7/tcp/4001/p2p/12D3KooW…),
+        prints its peer id and the protocols it announces in identify, then pings it and
+        prints each round-trip time. Exits 0 when every ping was answered.
+
+        Options:
+          --count N            Pings to send (default: 3)
+          --timeout SECONDS    Give up after this long (default: 15)
+          --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
+        """
+
     static let version = """
         Usage: oln version
 
@@ -73,6 +113,9 @@ enum HelpText {
         case "keys": return keys
         case "keys generate": return keysGenerate
         case "keys show": return keysShow
+        case "p2p": return p2p
+        case "p2p listen": return p2pListen
+        case "p2p ping": return p2pPing
         case "version": return version
         default: return nil
         }

@@ -16,8 +16,8 @@ extension MultiaddrComponent {
         }
     }
 
-    /// The value as multiaddr text; traps if the component is not valid.
-    var valueText: String {
+    /// The value as multiaddr text (`127.0.0.1`, `::1`, `4001`); traps if the component is not valid.
+    public var valueText: String {
         do { try validate() } catch { preconditionFailure("invalid multiaddr component: \(error)") }
         switch self {
         case .ip4(let address): return IPAddressText.formatIPv4(address)

@@ -1,0 +1,60 @@
+import Foundation
+import IO
+import Identity
+import Network
+import P2P
+
+/// A `P2PNode` on its own loop thread for the length of one command, stopped by
+/// SIGINT/SIGTERM, a deadline, or the command itself.
+final class P2PSession: @unchecked Sendable {
+    let loop: EventLoop
+    let node: P2PNode
+    private let done = DispatchSemaphore(value: 0)
+    private var signalSources: [DispatchSourceSignal] = []
+
+    init(identity: IdentityKey, console: Console) throws {
+        loop = try EventLoop()
+        node = P2PNode(loop: loop, identity: identity)
+        loop.start()
+    }
+
+    /// Runs `body` on the loop thread and returns its result.
+    func onLoop<Result>(_ body: @escaping () throws(NetworkError) -> Result) throws(NetworkError) -> Result {
+        nonisolated(unsafe) var outcome: Swift.Result<Result, NetworkError>?
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let work = body
+        loop.execute {
+            do throws(NetworkError) {
+                outcome = .success(try work())
+            } catch {
+                outcome = .failure(error)
+            }
+            finished.signal()
+        }
+        finished.wait()
+        return try outcome!.get()
+    }
+
+    /// Ends the session from any thread.
+    func stop() {
+        done.signal()
+    }
+
+    /// Blocks until `stop()`, a signal, or `seconds` pass; then shuts the node and loop down.
+    func waitForStop(after seconds: Double?) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [done] in done.signal() }
+            source.resume()
+            signalSources.append(source)
+        }
+        if let seconds {
+            _ = done.wait(timeout: .now() + seconds)
+        } else {
+            done.wait()
+        }
+        loop.execute { [node] in node.shutdown() }
+        loop.stop()
+    }
+}

@@ -1,0 +1,30 @@
+import Identity
+import Wire
+
+/// A connection with what the host keeps beside it.
+struct ManagedConnection: Sendable {
+    /// What the host does with each stream it handles itself.
+    enum HostStream: Sendable {
+        case identifyOutbound(VarintFrameDecoder)
+        case identifyInbound
+        case pingOutbound(PingExchange)
+        case pingInbound(PingExchange)
+        case application(String)
+    }
+
+    var connection: Connection
+    let remoteAddress: Multiaddr
+    let inbound: Bool
+    var isEstablished = false
+    var streams: [UInt32: HostStream] = [:]
+    /// The outbound ping stream, and pings waiting for it to negotiate.
+    var pingStream: UInt32?
+    var pendingPingPayloads: [[UInt8]] = []
+
+    var peerID: PeerID? { connection.remotePeerID }
+
+    /// The IP part of the remote address, for the per-address limit.
+    var remoteHost: String {
+        remoteAddress.components.first?.valueText ?? ""
+    }
+}
