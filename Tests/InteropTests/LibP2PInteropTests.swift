@@ -1,0 +1,128 @@
+import Foundation
+import IO
+import Identity
+import Network
+import P2P
+import Testing
+import Wire
+
+/// Our node against py-libp2p 0.8.1 over loopback TCP: Noise, yamux, identify and ping in
+/// both directions. Needs the .venv that Scripts/setup creates; fails, naming the fix,
+/// when it is missing.
+@Suite("Interop with py-libp2p", .serialized)
+struct LibP2PInteropTests {
+    @Test("our node dials py-libp2p: identify and ping work both ways on the connection")
+    func weDialPython() throws {
+        try #require(PartnerProcess.unavailableReason == nil, "\(PartnerProcess.unavailableReason ?? "")")
+        let partner = try PartnerProcess(arguments: ["listen", "--seconds", "20", "--pings", "3"])
+        let listening = try #require(partner.waitFor("listening"), "partner did not start: \(partner.log)")
+        let addressText = try #require((listening["addrs"] as? [String])?.first)
+        let partnerPeer = try #require(listening["peer_id"] as? String)
+
+        let loop = try EventLoop()
+        loop.start()
+        defer { loop.stop() }
+        let node = P2PNode(loop: loop, identity: IdentityKey())
+        let log = EventRecorder()
+        node.onEvent = { event in
+            log.append(event)
+            if case .connected(let id, _, _) = event { node.ping(id) }
+        }
+        let address = try Multiaddr(addressText)
+        loop.execute { try? node.dial(address) }
+
+        let identified = log.wait { if case .identified = $0 { true } else { false } }
+        guard case .identified(_, let peer, let message)? = identified else {
+            Issue.record("py-libp2p did not answer identify; partner log: \(partner.log)")
+            return
+        }
+        #expect(peer.description == partnerPeer)
+        #expect(message.agentVersion?.hasPrefix("py-libp2p") == true)
+        #expect(message.protocols.contains("/ipfs/ping/1.0.0"))
+        #expect(log.wait { if case .pingRoundTrip = $0 { true } else { false } } != nil, "partner log: \(partner.log)")
+
+        // The partner identifies and pings us over the same connection.
+        let theirView = partner.waitFor("identified")
+        #expect(theirView?["agent_version"] as? String == "oln/0.1.0", "partner log: \(partner.log)")
+        #expect(theirView?["public_key_matches"] as? Bool == true)
+        #expect(theirView?["responder_closed"] as? Bool == true)
+        #expect(partner.waitFor("ping", count: 3), "partner log: \(partner.log)")
+        #expect(partner.all("error").isEmpty, "partner errors: \(partner.all("error"))")
+        loop.execute { node.shutdown() }
+        partner.finish(seconds: 1)
+    }
+
+    @Test("py-libp2p dials our node: identify and ping work both ways on the connection")
+    func pythonDialsUs() throws {
+        try #require(PartnerProcess.unavailableReason == nil, "\(PartnerProcess.unavailableReason ?? "")")
+        let loop = try EventLoop()
+        loop.start()
+        defer { loop.stop() }
+        let node = P2PNode(loop: loop, identity: IdentityKey())
+        let log = EventRecorder()
+        node.onEvent = { event in
+            log.append(event)
+            if case .connected(let id, _, _) = event { node.ping(id) }
+        }
+        let bound = ValueBox<Multiaddr>()
+        let listenAddress = try Multiaddr("/ip4/127.0.0.1/tcp/0")
+        loop.execute { bound.set(try? node.listen(on: listenAddress)) }
+        let address = try #require(bound.wait(), "our node could not listen")
+
+        let partner = try PartnerProcess(arguments: ["dial", address.description, "--pings", "3"])
+        let done = partner.waitFor("done")
+        #expect(done != nil, "partner did not finish: \(partner.all("error")) \(partner.log)")
+        let theirView = partner.waitFor("identified")
+        #expect(theirView?["agent_version"] as? String == "oln/0.1.0")
+        #expect(theirView?["peer_id"] as? String == node.peerID.description)
+        #expect(partner.all("ping").count == 3)
+        #expect(partner.finish() == 0)
+
+        let identified = log.wait { if case .identified = $0 { true } else { false } }
+        guard case .identified(_, _, let message)? = identified else {
+            Issue.record("we did not identify the py-libp2p dialer")
+            return
+        }
+        #expect(message.agentVersion?.hasPrefix("py-libp2p") == true)
+        loop.execute { node.shutdown() }
+    }
+}
+
+/// Host events gathered on the loop thread, awaited from the test thread.
+final class EventRecorder: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var events: [HostEvent] = []
+
+    func append(_ event: HostEvent) {
+        condition.lock()
+        events.append(event)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait(seconds: Double = 20, for predicate: (HostEvent) -> Bool) -> HostEvent? {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let match = events.first(where: predicate) { return match }
+            guard condition.wait(until: deadline) else { return nil }
+        }
+    }
+}
+
+/// One value handed from the loop thread to the test thread.
+final class ValueBox<Value>: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    func set(_ value: Value?) {
+        self.value = value
+        semaphore.signal()
+    }
+
+    func wait(seconds: Double = 10) -> Value? {
+        _ = semaphore.wait(timeout: .now() + seconds)
+        return value
+    }
+}
