@@ -34,6 +34,8 @@ let package = Package(
         // The command-line interface, kept out of the executable so that it can be tested.
         .target(name: "OLNCommand", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
+        // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
+        .executableTarget(name: "oln-bench", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

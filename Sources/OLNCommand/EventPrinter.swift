@@ -22,7 +22,7 @@ enum EventPrinter {
             console.print("disconnected \(peer.map { "\($0)" } ?? "peer"): \(reason)")
         case .refused(let remote, let reason):
             console.print("refused \(remote): \(reason)")
-        case .streamOpened, .streamData, .streamClosed:
+        case .streamOpened, .streamData, .streamWritable, .streamClosed, .streamRefused:
             break
         }
     }

@@ -15,12 +15,14 @@ extension Connection {
     /// `.streamRefused` follows.
     public mutating func openStream(proposing protocols: [String]) throws(StreamError) -> (stream: UInt32, output: ConnectionOutput) {
         guard case .muxed(var session, var muxer) = stage else { throw .notEstablished }
+        stage = .busy
         var negotiation = MultistreamNegotiation.dialer(proposing: protocols)
         let stream: UInt32
         do {
             stream = try muxer.openStream()
             try muxer.write(negotiation.start(), to: stream)
         } catch {
+            stage = .muxed(session, muxer)
             throw .muxer(error)
         }
         streams[stream] = .negotiating(negotiation, inbound: false)
@@ -51,9 +53,11 @@ extension Connection {
     ) throws(StreamError) -> ConnectionOutput {
         guard case .muxed(var session, var muxer) = stage else { throw .notEstablished }
         guard streams[stream] != nil else { throw .unknownStream(stream) }
+        stage = .busy
         do {
             try body(&muxer)
         } catch {
+            stage = .muxed(session, muxer)
             throw .muxer(error)
         }
         var output = ConnectionOutput()
@@ -106,6 +110,8 @@ extension Connection {
             close(.muxerFailed(error), into: &output)
         case .remoteGoAway:
             close(.closedByRemote, into: &output)
+        case .writable(let stream):
+            if case .open = streams[stream] { output.events.append(.streamWritable(stream: stream)) }
         default:
             break
         }

@@ -75,7 +75,6 @@ extension Connection {
             close(.muxerNotSupported, into: &output)
         case .negotiated(_, let leftover):
             var muxer = YamuxSession(role: role == .dialer ? .client : .server, configuration: configuration.yamux)
-            setStage(.muxed(session, muxer))
             if let remotePeerID, let remotePublicKey {
                 output.events.append(.established(remotePeerID: remotePeerID, remotePublicKey: remotePublicKey))
             }

@@ -18,6 +18,9 @@ public struct Connection: Sendable {
         case handshaking(NoiseHandshake)
         case negotiatingMuxer(NoiseSession, MultistreamNegotiation)
         case muxed(NoiseSession, YamuxSession)
+        /// Held only while a step works on the session and muxer taken out of `stage`, so
+        /// that they are uniquely referenced and mutate in place instead of being copied.
+        case busy
         case closed
     }
 
@@ -84,7 +87,7 @@ public struct Connection: Sendable {
             if now - startedAt >= configuration.handshakeTimeout {
                 close(.handshakeTimedOut(configuration.handshakeTimeout), into: &output)
             }
-        case .muxed, .closed:
+        case .muxed, .busy, .closed:
             break
         }
         return output
@@ -94,8 +97,8 @@ public struct Connection: Sendable {
     public mutating func close() -> ConnectionOutput {
         var output = ConnectionOutput()
         if case .muxed(var session, var muxer) = stage {
+            stage = .busy
             muxer.goAway(code: .normal)
-            stage = .muxed(session, muxer)
             flush(&session, &muxer, into: &output)
         }
         close(.closedLocally, into: &output)
@@ -116,9 +119,13 @@ public struct Connection: Sendable {
         case .handshaking(var handshake):
             advanceHandshake(&handshake, bytes, now: now, into: &output)
         case .negotiatingMuxer(var session, var negotiation):
+            stage = .busy
             negotiateMuxer(&session, &negotiation, bytes, now: now, into: &output)
         case .muxed(var session, var muxer):
+            stage = .busy
             receiveMuxed(&session, &muxer, bytes, now: now, into: &output)
+        case .busy:
+            preconditionFailure("a connection step started inside another")
         case .closed:
             break
         }

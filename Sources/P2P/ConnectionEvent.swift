@@ -11,6 +11,8 @@ public enum ConnectionEvent: Equatable, Sendable {
     /// None of the protocols proposed on an outbound stream was accepted.
     case streamRefused(stream: UInt32)
     case streamData(stream: UInt32, bytes: [UInt8])
+    /// The stream's send queue has room again after the peer's window held it back.
+    case streamWritable(stream: UInt32)
     /// The remote will send no more on this stream.
     case streamRemoteClosed(stream: UInt32)
     case streamReset(stream: UInt32)

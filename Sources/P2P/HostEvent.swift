@@ -13,7 +13,12 @@ public enum HostEvent: Equatable, Sendable {
     /// A stream of a protocol the host does not handle itself (e.g. gossipsub).
     case streamOpened(ConnectionID, stream: UInt32, protocolID: String, inbound: Bool)
     case streamData(ConnectionID, stream: UInt32, bytes: [UInt8])
+    /// An application stream can take more bytes (see `P2PHost.writableByteCount`).
+    case streamWritable(ConnectionID, stream: UInt32)
     case streamClosed(ConnectionID, stream: UInt32)
+    /// An application stream opened here ended before a protocol was agreed: the peer
+    /// supports none of those proposed, or reset it.
+    case streamRefused(ConnectionID, stream: UInt32)
 }
 
 /// Socket work and events from one host step.

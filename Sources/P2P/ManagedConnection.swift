@@ -20,6 +20,8 @@ struct ManagedConnection: Sendable {
     /// The outbound ping stream, and pings waiting for it to negotiate.
     var pingStream: UInt32?
     var pendingPingPayloads: [[UInt8]] = []
+    /// Application streams opened here whose protocol is not agreed yet.
+    var pendingApplicationStreams: Set<UInt32> = []
 
     var peerID: PeerID? { connection.remotePeerID }
 

@@ -31,7 +31,9 @@ extension P2PHost {
     /// Runs `body` on one connection and handles what it produced.
     mutating func update(_ id: ConnectionID, now: Duration, _ body: (inout Connection) -> ConnectionOutput) -> HostOutput {
         var output = HostOutput()
-        guard var managed = connections[id] else { return output }
+        // Taken out of the dictionary so that the connection's buffers are uniquely
+        // referenced while it works, and mutate in place instead of being copied.
+        guard var managed = connections.removeValue(forKey: id) else { return output }
         let step = body(&managed.connection)
         connections[id] = managed
         output.append(step, for: id)
@@ -54,6 +56,10 @@ extension P2PHost {
             streamNegotiated(id, stream, protocolID, inbound: inbound, now: now, into: &output)
         case .streamData(let stream, let bytes):
             streamData(id, stream, bytes, now: now, into: &output)
+        case .streamWritable(let stream):
+            if case .application? = connections[id]?.streams[stream] {
+                output.events.append(.streamWritable(id, stream: stream))
+            }
         case .streamRemoteClosed(let stream):
             streamRemoteClosed(id, stream, now: now, into: &output)
         case .streamReset(let stream), .streamRefused(let stream):

@@ -40,7 +40,7 @@ extension P2PHost {
     /// Opens a stream proposing `protocols`; identify and ping are handled here, anything
     /// else surfaces as `.streamOpened` once agreed.
     @discardableResult
-    public mutating func openStream(on id: ConnectionID, proposing protocols: [String], now: Duration) -> (stream: UInt32?, output: HostOutput) {
+    mutating func openStream(on id: ConnectionID, proposing protocols: [String], now: Duration) -> (stream: UInt32?, output: HostOutput) {
         var stream: UInt32?
         let output = update(id, now: now) { connection in
             guard let opened = try? connection.openStream(proposing: protocols) else { return ConnectionOutput() }
@@ -54,6 +54,7 @@ extension P2PHost {
         _ id: ConnectionID, _ stream: UInt32, _ protocolID: String, inbound: Bool, now: Duration, into output: inout HostOutput
     ) {
         guard var managed = connections[id] else { return }
+        managed.pendingApplicationStreams.remove(stream)
         switch (protocolID, inbound) {
         case (ProtocolID.identify, true):
             managed.streams[stream] = .identifyInbound
@@ -90,5 +91,14 @@ extension P2PHost {
         managed.streams[stream] = .pingOutbound(exchange)
         connections[id] = managed
         output.merge(update(id, now: now) { connection in (try? connection.write(bytes, to: stream)) ?? ConnectionOutput() })
+    }
+
+    /// Opens a stream for an application protocol; `.streamOpened` follows when agreed,
+    /// `.streamRefused` when not.
+    @discardableResult
+    public mutating func openApplicationStream(on id: ConnectionID, proposing protocols: [String], now: Duration) -> (stream: UInt32?, output: HostOutput) {
+        let (stream, output) = openStream(on: id, proposing: protocols, now: now)
+        if let stream { connections[id]?.pendingApplicationStreams.insert(stream) }
+        return (stream, output)
     }
 }

@@ -62,8 +62,10 @@ extension P2PHost {
             managed.pingStream = nil
             managed.pendingPingPayloads = []
         }
+        let wasPending = managed.pendingApplicationStreams.remove(stream) != nil
         connections[id] = managed
         if case .application = kind { output.events.append(.streamClosed(id, stream: stream)) }
+        if wasPending { output.events.append(.streamRefused(id, stream: stream)) }
     }
 
     private mutating func resetStream(_ id: ConnectionID, _ stream: UInt32, now: Duration, into output: inout HostOutput) {

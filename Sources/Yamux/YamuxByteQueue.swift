@@ -11,10 +11,11 @@ struct YamuxByteQueue: Sendable {
         storage.append(contentsOf: bytes)
     }
 
-    /// Removes and returns the first `byteCount` bytes.
-    mutating func removeFirst(_ byteCount: Int) -> ArraySlice<UInt8> {
+    /// Removes the first `byteCount` bytes and appends them to `output`. The bytes are
+    /// copied out before the storage changes, so compaction never copies the queue twice.
+    mutating func moveFirst(_ byteCount: Int, appendingTo output: inout [UInt8]) {
         precondition(byteCount <= count, "taking more bytes than queued")
-        let taken = storage[head..<head + byteCount]
+        output.append(contentsOf: storage[head..<head + byteCount])
         head += byteCount
         if head == storage.count {
             storage.removeAll(keepingCapacity: true)
@@ -23,6 +24,5 @@ struct YamuxByteQueue: Sendable {
             storage.removeFirst(head)
             head = 0
         }
-        return taken
     }
 }

@@ -31,7 +31,7 @@ extension YamuxSession {
                 streams[streamID]!.writeState = .finished
             }
             YamuxFrameHeader(type: .data, flags: flags, streamID: streamID, length: UInt32(byteCount)).append(to: &output)
-            output.append(contentsOf: streams[streamID]!.sendQueue.removeFirst(byteCount))
+            streams[streamID]!.sendQueue.moveFirst(byteCount, appendingTo: &output)
             streams[streamID]!.sendWindow = window - byteCount
             statistics.framesSent += 1
             statistics.dataBytesSent += byteCount
