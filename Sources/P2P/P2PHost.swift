@@ -23,6 +23,8 @@ public struct P2PHost: Sendable {
     public let identity: IdentityKey
     public let configuration: HostConfiguration
     public internal(set) var peerStore = PeerStore()
+    /// How peers say they see this node (identify's `observedAddr`).
+    public internal(set) var observedAddresses = ObservedAddresses()
     public internal(set) var backoff: DialBackoff
     /// Addresses this host listens on, announced in identify.
     public var listenAddresses: [Multiaddr] = []
