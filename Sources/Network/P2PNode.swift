@@ -25,7 +25,14 @@ public final class P2PNode: @unchecked Sendable {
 
     public var peerID: PeerID { host.peerID }
 
+    /// The addresses peers can dial, each with `/p2p/<peer id>`.
+    public var dialableAddresses: [Multiaddr] {
+        host.listenAddresses.map { Multiaddr(components: $0.components + [.p2p(peerID.multihash)]) }
+    }
+
     /// Listens on a TCP multiaddr and returns the bound address with `/p2p/<peer id>`.
+    /// A listener on 0.0.0.0 or :: is announced (in identify and `listenAddresses`) with
+    /// each interface's address instead.
     @discardableResult
     public func listen(on address: Multiaddr) throws(NetworkError) -> Multiaddr {
         precondition(loop.isOnLoopThread, "P2PNode.listen called off the loop thread")
@@ -44,7 +51,7 @@ public final class P2PNode: @unchecked Sendable {
             listener.close()
             throw .unsupportedAddress(listener.localAddress.description)
         }
-        host.listenAddresses.append(bound)
+        host.listenAddresses += InterfaceAddresses.expand(bound)
         return Multiaddr(components: bound.components + [.p2p(peerID.multihash)])
     }
 

@@ -58,10 +58,9 @@ final class PingRun: @unchecked Sendable {
         case .connected(let id, let peer, _):
             console.print("connected to \(peer)")
             session.node.ping(id)
-        case .identified(_, _, let message) where !identified:
+        case .identified where !identified:
             identified = true
             EventPrinter.print(event, console: console)
-            _ = message
         case .pingRoundTrip(let id, _, let roundTrip):
             roundTrips += 1
             console.print("ping \(roundTrips): \(EventPrinter.milliseconds(roundTrip)) ms")

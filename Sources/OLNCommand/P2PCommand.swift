@@ -60,8 +60,11 @@ enum P2PCommand {
         }
         let session = try P2PSession(identity: identity, console: console)
         session.node.onEvent = { event in EventPrinter.print(event, console: console) }
-        let bound = try session.onLoop { () throws(NetworkError) -> Multiaddr in try session.node.listen(on: address) }
-        console.print("listening on \(bound)")
+        let dialable = try session.onLoop { () throws(NetworkError) -> [Multiaddr] in
+            try session.node.listen(on: address)
+            return session.node.dialableAddresses
+        }
+        for address in dialable { console.print("listening on \(address)") }
         session.waitForStop(after: duration)
         return .success
     }
