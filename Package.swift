@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "P2PTests", dependencies: ["P2P", "Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
-        .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire"]),
+        .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),
     ],

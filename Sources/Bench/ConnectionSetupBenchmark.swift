@@ -47,19 +47,10 @@ final class ConnectionSetupBenchmark: @unchecked Sendable {
     private func dialNext(_ loop: EventLoop, _ address: Multiaddr) {
         guard started < count else { return }
         started += 1
-        let dialer = P2PNode(loop: loop, identity: IdentityKey())
-        dialers.append(dialer)
-        var settled = false
-        dialer.onEvent = { [self] event in
-            guard !settled else { return }
-            switch event {
-            case .connected: established += 1
-            case .disconnected: failures += 1
-            default: return
-            }
-            settled = true
+        let reachedConnected: (HostEvent) -> Bool = { if case .connected = $0 { true } else { false } }
+        dialers.append(FreshDialer.dial(address, on: loop, until: reachedConnected) { [self] connected in
+            if connected { established += 1 } else { failures += 1 }
             if established + failures == count { done.signal() } else { dialNext(loop, address) }
-        }
-        do { try dialer.dial(address) } catch { failures += 1 }
+        })
     }
 }

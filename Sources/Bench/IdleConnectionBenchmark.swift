@@ -47,19 +47,10 @@ final class IdleConnectionBenchmark: @unchecked Sendable {
     }
 
     private func dial(_ loop: EventLoop, _ address: Multiaddr) {
-        let dialer = P2PNode(loop: loop, identity: IdentityKey())
-        dialers.append(dialer)
-        var settled = false
-        dialer.onEvent = { [self] event in
-            guard !settled else { return }
-            switch event {
-            case .identified: identified += 1
-            case .disconnected: failed += 1
-            default: return
-            }
-            settled = true
+        let reachedIdentified: (HostEvent) -> Bool = { if case .identified = $0 { true } else { false } }
+        dialers.append(FreshDialer.dial(address, on: loop, until: reachedIdentified) { [self] wasIdentified in
+            if wasIdentified { identified += 1 } else { failed += 1 }
             if identified + failed == count { done.signal() }
-        }
-        do { try dialer.dial(address) } catch { failed += 1 }
+        })
     }
 }

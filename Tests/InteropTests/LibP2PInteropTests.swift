@@ -4,6 +4,7 @@ import Identity
 import Network
 import P2P
 import Testing
+import TestSupport
 import Wire
 
 /// Our node against py-libp2p 0.8.1 over loopback TCP: Noise, yamux, identify and ping in
@@ -23,7 +24,7 @@ struct LibP2PInteropTests {
         loop.start()
         defer { loop.stop() }
         let node = P2PNode(loop: loop, identity: IdentityKey())
-        let log = EventRecorder()
+        let log = EventRecorder<HostEvent>()
         node.onEvent = { event in
             log.append(event)
             if case .connected(let id, _, _) = event { node.ping(id) }
@@ -59,7 +60,7 @@ struct LibP2PInteropTests {
         loop.start()
         defer { loop.stop() }
         let node = P2PNode(loop: loop, identity: IdentityKey())
-        let log = EventRecorder()
+        let log = EventRecorder<HostEvent>()
         node.onEvent = { event in
             log.append(event)
             if case .connected(let id, _, _) = event { node.ping(id) }
@@ -85,44 +86,5 @@ struct LibP2PInteropTests {
         }
         #expect(message.agentVersion?.hasPrefix("py-libp2p") == true)
         loop.execute { node.shutdown() }
-    }
-}
-
-/// Host events gathered on the loop thread, awaited from the test thread.
-final class EventRecorder: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var events: [HostEvent] = []
-
-    func append(_ event: HostEvent) {
-        condition.lock()
-        events.append(event)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func wait(seconds: Double = 20, for predicate: (HostEvent) -> Bool) -> HostEvent? {
-        let deadline = Date().addingTimeInterval(seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let match = events.first(where: predicate) { return match }
-            guard condition.wait(until: deadline) else { return nil }
-        }
-    }
-}
-
-/// One value handed from the loop thread to the test thread.
-final class ValueBox<Value>: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 0)
-    private var value: Value?
-
-    func set(_ value: Value?) {
-        self.value = value
-        semaphore.signal()
-    }
-
-    func wait(seconds: Double = 10) -> Value? {
-        _ = semaphore.wait(timeout: .now() + seconds)
-        return value
     }
 }

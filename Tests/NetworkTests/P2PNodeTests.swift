@@ -2,33 +2,10 @@ import Foundation
 import IO
 import Identity
 import Testing
+import TestSupport
 import Wire
 @testable import Network
 @testable import P2P
-
-/// Collects events from the loop thread for a test thread to wait on.
-final class EventLog: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var events: [HostEvent] = []
-
-    func append(_ event: HostEvent) {
-        condition.lock()
-        events.append(event)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits up to `seconds` for an event matching `predicate`.
-    func wait(seconds: Double = 10, for predicate: (HostEvent) -> Bool) -> HostEvent? {
-        let deadline = Date().addingTimeInterval(seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let match = events.first(where: predicate) { return match }
-            guard condition.wait(until: deadline) else { return nil }
-        }
-    }
-}
 
 @Suite("P2PNode over loopback TCP", .serialized)
 struct P2PNodeTests {
@@ -38,17 +15,15 @@ struct P2PNodeTests {
         defer { loop.stop() }
         let listener = P2PNode(loop: loop, identity: IdentityKey())
         let dialer = P2PNode(loop: loop, identity: IdentityKey())
-        let listenerLog = EventLog(), dialerLog = EventLog()
+        let listenerLog = EventRecorder<HostEvent>(), dialerLog = EventRecorder<HostEvent>()
         listener.onEvent = listenerLog.append
         dialer.onEvent = { event in
             dialerLog.append(event)
             if case .connected(let id, _, _) = event { dialer.ping(id) }
         }
         let address = try Multiaddr(text)
-        let bound = Box<Multiaddr>()
         loop.execute {
-            bound.value = try? listener.listen(on: address)
-            if let target = bound.value { try? dialer.dial(target) }
+            if let target = try? listener.listen(on: address) { try? dialer.dial(target) }
         }
         let identified = dialerLog.wait { if case .identified = $0 { true } else { false } }
         guard case .identified(_, let peer, let message)? = identified else {
@@ -80,16 +55,11 @@ struct P2PNodeTests {
         loop.start()
         defer { loop.stop() }
         let node = P2PNode(loop: loop, identity: IdentityKey())
-        let log = EventLog()
+        let log = EventRecorder<HostEvent>()
         node.onEvent = log.append
         let address = try Multiaddr("/ip4/127.0.0.1/tcp/1")
         loop.execute { try? node.dial(address) }
         let failed = log.wait { if case .disconnected(_, nil, .dialFailed) = $0 { true } else { false } }
         #expect(failed != nil)
     }
-}
-
-/// A value set on the loop thread and read after a wait.
-final class Box<Value>: @unchecked Sendable {
-    var value: Value?
 }
