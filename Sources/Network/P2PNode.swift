@@ -52,6 +52,7 @@ public final class P2PNode: @unchecked Sendable {
             throw .unsupportedAddress(listener.localAddress.description)
         }
         host.listenAddresses += InterfaceAddresses.expand(bound)
+        if host.connectionCount > 0 { apply(host.pushIdentify(now: loop.now)) }
         return Multiaddr(components: bound.components + [.p2p(peerID.multihash)])
     }
 

@@ -5,8 +5,10 @@ import Wire
 struct ManagedConnection: Sendable {
     /// What the host does with each stream it handles itself.
     enum HostStream: Sendable {
-        case identifyOutbound(VarintFrameDecoder)
-        case identifyInbound
+        /// Identify (outbound) or identify-push (inbound): the peer's message arrives here.
+        case identifyReceiving(VarintFrameDecoder)
+        /// Identify (inbound) or identify-push (outbound): our message goes out, then FIN.
+        case identifySending
         case pingOutbound(PingExchange)
         case pingInbound(PingExchange)
         case application(String)

@@ -32,6 +32,16 @@ extension P2PHost {
         return output
     }
 
+    /// Tells every connected peer our current identify details (after the listen addresses
+    /// changed) over `/ipfs/id/push/1.0.0`.
+    public mutating func pushIdentify(now: Duration) -> HostOutput {
+        var output = HostOutput()
+        for id in connectionIDs where connections[id]?.isEstablished == true {
+            output.merge(openStream(on: id, proposing: [ProtocolID.identifyPush], now: now).output)
+        }
+        return output
+    }
+
     /// Writes on a stream of an application protocol.
     public mutating func write(_ bytes: [UInt8], to stream: UInt32, on id: ConnectionID, now: Duration) -> HostOutput {
         update(id, now: now) { connection in (try? connection.write(bytes, to: stream)) ?? ConnectionOutput() }
@@ -56,8 +66,8 @@ extension P2PHost {
         guard var managed = connections[id] else { return }
         managed.pendingApplicationStreams.remove(stream)
         switch (protocolID, inbound) {
-        case (ProtocolID.identify, true):
-            managed.streams[stream] = .identifyInbound
+        case (ProtocolID.identify, true), (ProtocolID.identifyPush, false):
+            managed.streams[stream] = .identifySending
             connections[id] = managed
             let observed = Multiaddr(components: managed.remoteAddress.components.filter { if case .p2p = $0 { false } else { true } })
             let message = VarintFrameDecoder.frame(identifyMessage(observed: observed).bytes)
@@ -67,7 +77,7 @@ extension P2PHost {
                 return step
             })
         case (ProtocolID.identify, false), (ProtocolID.identifyPush, true):
-            managed.streams[stream] = .identifyOutbound(VarintFrameDecoder(frameByteCountMax: IdentifyMessage.byteCountMax))
+            managed.streams[stream] = .identifyReceiving(VarintFrameDecoder(frameByteCountMax: IdentifyMessage.byteCountMax))
             connections[id] = managed
         case (ProtocolID.ping, true):
             managed.streams[stream] = .pingInbound(PingExchange(role: .responder))

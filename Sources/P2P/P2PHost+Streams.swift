@@ -6,9 +6,9 @@ extension P2PHost {
     mutating func streamData(_ id: ConnectionID, _ stream: UInt32, _ bytes: [UInt8], now: Duration, into output: inout HostOutput) {
         guard var managed = connections[id], let kind = managed.streams[stream] else { return }
         switch kind {
-        case .identifyOutbound(var decoder):
+        case .identifyReceiving(var decoder):
             guard let frames = try? decoder.append(bytes) else { return resetStream(id, stream, now: now, into: &output) }
-            managed.streams[stream] = .identifyOutbound(decoder)
+            managed.streams[stream] = .identifyReceiving(decoder)
             connections[id] = managed
             for frame in frames { identified(id, frame, now: now, into: &output) }
         case .pingInbound(var exchange):
@@ -28,7 +28,7 @@ extension P2PHost {
                 output.events.append(.pingFailed(id, "\(error)"))
                 resetStream(id, stream, now: now, into: &output)
             }
-        case .identifyInbound:
+        case .identifySending:
             break
         case .application:
             output.events.append(.streamData(id, stream: stream, bytes: bytes))

@@ -115,3 +115,23 @@ struct HostTests {
         #expect(host.backoff.allows(P2PHost.dialKey(address), now: .seconds(10)))
     }
 }
+
+@Suite("P2PHost identify push")
+struct P2PHostIdentifyPushTests {
+    @Test("a host pushes its new listen addresses to connected peers")
+    func push() throws {
+        var pair = HostPair()
+        try pair.connect()
+        let added = try Multiaddr("/ip4/198.51.100.7/tcp/4001")
+        pair.listener.listenAddresses.append(added)
+        pair.absorb(pair.listener.pushIdentify(now: pair.now), fromListener: true)
+        pair.run()
+        let identifies = pair.dialerEvents.compactMap { event -> IdentifyMessage? in
+            if case .identified(_, _, let message) = event { return message }
+            return nil
+        }
+        #expect(identifies.count == 2)
+        #expect(identifies.last?.listenAddresses == [added])
+        #expect(pair.dialer.peerStore[pair.listener.peerID]?.addresses.contains(added) == true)
+    }
+}
