@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Yamux", dependencies: ["Wire"]),
         // The libp2p host, sans-IO: connection upgrade, identify, ping, peer store, limits.
         .target(name: "P2P", dependencies: ["Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium"]),
+        // Gossipsub, sans-IO: the RPC wire layer, peer scoring and caches.
+        .target(name: "Gossip", dependencies: ["Identity", "Wire", "Sodium"]),
         // Many nodes' protocol code in one process on a virtual clock, seeded.
         .target(name: "Simulation"),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "P2PTests", dependencies: ["P2P", "Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
+        .testTarget(name: "GossipTests", dependencies: ["Gossip", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),

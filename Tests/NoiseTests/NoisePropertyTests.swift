@@ -14,14 +14,19 @@ struct NoisePropertyTests {
         for round in 0..<300 {
             var responder = NoiseTestPeer.vectorResponder.handshake(.responder)
             _ = responder.start()
+            var step: NoiseHandshakeStep?
             switch round % 3 {
-            case 0: _ = try? responder.receive(generator.bytes(maximumCount: 120))
-            case 1: _ = try? responder.receive(generator.mutate(message1))
+            case 0: step = try? responder.receive(generator.bytes(maximumCount: 120))
+            case 1: step = try? responder.receive(generator.mutate(message1))
             default:
                 _ = try? responder.receive(message1)
-                _ = try? responder.receive(generator.mutate(message3))
+                step = try? responder.receive(generator.mutate(message3))
             }
-            _ = try? responder.receive(generator.bytes(maximumCount: 40))
+            // A mutation can leave message 3 intact; feeding a completed handshake is a
+            // programmer error, so more input goes only to one still in progress.
+            if step?.isComplete != true {
+                _ = try? responder.receive(generator.bytes(maximumCount: 40))
+            }
         }
     }
 
@@ -34,7 +39,7 @@ struct NoisePropertyTests {
             _ = initiator.start()
             let input = round.isMultiple(of: 2) ? generator.mutate(message2) : generator.bytes(maximumCount: 300)
             let split = Int.random(in: 0...input.count, using: &generator)
-            if (try? initiator.receive(Array(input[..<split]))) != nil {
+            if let step = try? initiator.receive(Array(input[..<split])), !step.isComplete {
                 _ = try? initiator.receive(Array(input[split...]))
             }
         }
