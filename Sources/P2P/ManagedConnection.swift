@@ -29,6 +29,6 @@ struct ManagedConnection: Sendable {
 
     /// The IP part of the remote address, for the per-address limit.
     var remoteHost: String {
-        remoteAddress.components.first?.valueText ?? ""
+        remoteAddress.hostText
     }
 }

@@ -69,7 +69,7 @@ extension P2PHost {
         case (ProtocolID.identify, true), (ProtocolID.identifyPush, false):
             managed.streams[stream] = .identifySending
             connections[id] = managed
-            let observed = Multiaddr(components: managed.remoteAddress.components.filter { if case .p2p = $0 { false } else { true } })
+            let observed = managed.remoteAddress.withoutPeerID
             let message = VarintFrameDecoder.frame(identifyMessage(observed: observed).bytes)
             output.merge(update(id, now: now) { connection in
                 var step = (try? connection.write(message, to: stream)) ?? ConnectionOutput()

@@ -52,7 +52,7 @@ public struct P2PHost: Sendable {
         var output = HostOutput()
         let limits = configuration.limits
         let inbound = connections.values.filter(\.inbound)
-        let host = remote.components.first?.valueText ?? ""
+        let host = remote.hostText
         let reason: String? = inbound.count >= limits.inboundCountMax
             ? "inbound connection limit \(limits.inboundCountMax) reached"
             : inbound.filter({ $0.remoteHost == host }).count >= limits.perAddressCountMax
@@ -103,7 +103,7 @@ public struct P2PHost: Sendable {
     }
 
     static func dialKey(_ address: Multiaddr) -> String {
-        Multiaddr(components: address.components.filter { if case .p2p = $0 { false } else { true } }).description
+        address.withoutPeerID.description
     }
 
     static func expectedPeer(in address: Multiaddr) throws(DialError) -> PeerID? {
