@@ -24,7 +24,7 @@ extension P2PCommand {
         } catch {
             throw UsageError("\(text): \(error)", topic: topic)
         }
-        let session = try P2PSession(identity: identity, console: console)
+        let session = try P2PSession(identity: identity)
         let run = PingRun(session: session, count: count, console: console)
         session.node.onEvent = { event in run.handle(event) }
         try session.onLoop { () throws(NetworkError) in try session.node.dial(address) }

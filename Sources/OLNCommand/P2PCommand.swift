@@ -58,7 +58,7 @@ enum P2PCommand {
         } catch {
             throw UsageError("--listen: \(error)", topic: topic)
         }
-        let session = try P2PSession(identity: identity, console: console)
+        let session = try P2PSession(identity: identity)
         session.node.onEvent = { event in EventPrinter.print(event, console: console) }
         let dialable = try session.onLoop { () throws(NetworkError) -> [Multiaddr] in
             try session.node.listen(on: address)

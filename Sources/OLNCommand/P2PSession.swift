@@ -12,7 +12,7 @@ final class P2PSession: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var signalSources: [DispatchSourceSignal] = []
 
-    init(identity: IdentityKey, console: Console) throws {
+    init(identity: IdentityKey) throws {
         loop = try EventLoop()
         node = P2PNode(loop: loop, identity: identity)
         loop.start()
