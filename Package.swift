@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium", "TestSupport"]),
         .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
-        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Identity"]),
+        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Identity", "Network", "IO", "Wire", "TestSupport"]),
         .testTarget(name: "MultistreamTests", dependencies: ["Multistream", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
