@@ -11,7 +11,7 @@ py-libp2p waits for each answer before it writes the next message; the Swift dia
 pipelines its header and first proposal, so the tests compare whole transcripts.
 
 Usage:
-    /tmp/p2pvenv/bin/python generate_multistream_vectors.py > ../MultistreamVectors.swift
+    .venv/bin/python Tests/MultistreamTests/Fixtures/generate_multistream_vectors.py > Tests/MultistreamTests/MultistreamVectors.swift
 """
 
 import trio

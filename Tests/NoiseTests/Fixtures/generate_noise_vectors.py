@@ -16,7 +16,7 @@ Two scenarios are written:
 - `muxers`: the responder advertises stream muxers in its NoiseExtensions.
 
 Usage:
-    /tmp/p2pvenv/bin/python generate_noise_vectors.py > ../NoiseVectors.swift
+    .venv/bin/python Tests/NoiseTests/Fixtures/generate_noise_vectors.py > Tests/NoiseTests/NoiseVectors.swift
 """
 
 import sys

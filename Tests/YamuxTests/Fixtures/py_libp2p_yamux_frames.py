@@ -3,7 +3,7 @@ the client opens it, writes b"hello", half-closes; the server accepts, reads, wr
 b"world", half-closes; the client reads; then the client pings and the server goes away.
 
 Run with the py-libp2p virtual environment:
-    /tmp/p2pvenv/bin/python Tests/YamuxTests/Fixtures/py_libp2p_yamux_frames.py
+    .venv/bin/python Tests/YamuxTests/Fixtures/py_libp2p_yamux_frames.py
 It prints one line per frame written, "<client|server> <hex>", in the order written; the
 lines are pasted into YamuxInteropTests.swift.
 """

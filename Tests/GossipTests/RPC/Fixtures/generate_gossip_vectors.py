@@ -17,7 +17,7 @@ The RSA key is generated afresh on each run (py-libp2p's RSA API takes no seed),
 rsaSignedMessage changes from run to run; the other vectors are fixed.
 
 Usage:
-    /tmp/p2pvenv/bin/python generate_gossip_vectors.py > ../GossipVectors.swift
+    .venv/bin/python Tests/GossipTests/RPC/Fixtures/generate_gossip_vectors.py > Tests/GossipTests/RPC/GossipVectors.swift
 """
 
 import sys
