@@ -1,7 +1,6 @@
 // Gossip: gossipsub v1.1/v1.2 (libp2p pubsub), sans-IO.
 //
-// Two parts so far; the router that joins them (mesh, fanout, heartbeat, IHAVE/IWANT,
-// GRAFT/PRUNE with PX, IDONTWANT, validation queue, outbound queues) is the next step.
+// Three parts: the wire layer, scoring and caches, and the router that joins them.
 //
 // - RPC/ (the wire layer):
 //   Owns:
@@ -34,4 +33,14 @@
 //   the oln defaults (docs/gossip-scoring.md), `MessageCache` (mcache with IWANT
 //   retransmission limit), `SeenCache` (TTL), `GraftBackoff` (PRUNE back-off).
 //
-// May import: Identity, Wire, Sodium. No I/O, no clock (callers pass `now`), no randomness.
+// - Router/: `GossipRouter`, the gossipsub v1.1/v1.2 router: subscriptions, a mesh per
+//   topic kept within [D_lo, D_hi] by the heartbeat (D_score best kept, D_out outbound),
+//   fanout, flood publishing of own messages, seen-cache dedup, synchronous per-topic
+//   validation, IHAVE/IWANT gossip with IWANT promises, GRAFT/PRUNE with back-off,
+//   IDONTWANT (v1.2), scoring and thresholds, per-peer outbound batching with limits.
+//   Not yet: peer exchange from PRUNE, direct peers, asynchronous validation.
+//   Inputs and outputs: `GossipRPC`s per peer in, `GossipRouterAction`s
+//   (`send`, `deliver`, `disconnect`) out.
+//
+// May import: Identity, Wire, Sodium. No I/O, no clock (callers pass `now`), and no global
+// random generator (the router draws from a generator seeded at creation).

@@ -1,0 +1,130 @@
+import Identity
+
+extension GossipRouter {
+    /// Handles the control part of an RPC from `peer`.
+    mutating func handleControl(_ control: GossipControlMessage, from peer: PeerID, now: Duration) {
+        handleIHave(control.ihave, from: peer, now: now)
+        handleIWant(control.iwant, from: peer)
+        for graft in control.graft {
+            handleGraft(graft, from: peer, now: now)
+        }
+        for prune in control.prune {
+            handlePrune(prune, from: peer, now: now)
+        }
+        handleIDontWant(control.idontwant, from: peer)
+    }
+
+    /// IHAVE: asks with IWANT for the announced ids we have not seen, within the
+    /// per-heartbeat limits, and only from peers at or above the gossip threshold.
+    mutating func handleIHave(_ entries: [GossipIHave], from peer: PeerID, now: Duration) {
+        guard !entries.isEmpty, var state = peers[peer] else { return }
+        guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold,
+              state.ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
+              state.iwantIDCountThisHeartbeat < configuration.iwantIDCountMaxPerHeartbeat
+        else {
+            statistics.ihaveIgnored += entries.count
+            return
+        }
+        state.ihaveCountThisHeartbeat += 1
+        var wanted: [GossipMessageID] = []
+        var wantedSet: Set<GossipMessageID> = []
+        for entry in entries where subscriptions.contains(entry.topic) {
+            for id in entry.messageIDs where !seen.contains(id, now: now) && wantedSet.insert(id).inserted {
+                wanted.append(id)
+            }
+        }
+        let room = configuration.iwantIDCountMaxPerHeartbeat - state.iwantIDCountThisHeartbeat
+        if wanted.count > room {
+            wanted.shuffle(using: &random)
+            wanted = Array(wanted.prefix(room))
+        }
+        state.iwantIDCountThisHeartbeat += wanted.count
+        peers[peer] = state
+        var start = 0
+        while start < wanted.count {
+            let end = min(start + configuration.rpcLimits.messageIDCountMax, wanted.count)
+            queue(.iwant(GossipIWant(messageIDs: Array(wanted[start..<end]))), to: peer)
+            start = end
+        }
+        statistics.iwantIDsSent += wanted.count
+        if let promised = wanted.randomElement(using: &random),
+           !promises.add(promised, peer: peer, expiry: now + configuration.iwantFollowupTime) {
+            statistics.promisesNotTracked += 1
+        }
+    }
+
+    /// IWANT: serves the asked messages from the message cache, each at most
+    /// `gossipRetransmissionMax` times to one peer, to peers at or above the gossip threshold.
+    mutating func handleIWant(_ entries: [GossipIWant], from peer: PeerID) {
+        guard !entries.isEmpty else { return }
+        guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold else {
+            statistics.iwantIgnored += entries.count
+            return
+        }
+        for entry in entries {
+            for id in entry.messageIDs {
+                guard let (message, count) = messageCache.getForPeer(id, peer: peer) else { continue }
+                guard count <= messageCache.retransmissionMax else {
+                    statistics.iwantRetransmissionsRefused += 1
+                    continue
+                }
+                statistics.iwantMessagesServed += 1
+                queue(message, to: peer)
+            }
+        }
+    }
+
+    /// GRAFT: accepted when we are subscribed, the peer is not backing off, its score is
+    /// at least 0 and the mesh is below D_hi (or the peer is outbound); otherwise PRUNE.
+    /// A GRAFT during back-off earns a behaviour penalty (two within the flood threshold).
+    mutating func handleGraft(_ graft: GossipGraft, from peer: PeerID, now: Duration) {
+        let topic = graft.topic
+        guard subscriptions.contains(topic), let state = peers[peer] else { return }
+        guard mesh[topic]?.contains(peer) != true else { return }
+        if backoff.isBackingOff(peer, topic: topic, now: now) {
+            statistics.graftBackoffViolations += 1
+            score.addPenalty(peer, count: backoff.isGraftFlood(peer, topic: topic, now: now) ? 2 : 1)
+            refuseGraft(from: peer, topic: topic, now: now)
+            return
+        }
+        let meshCount = mesh[topic]?.count ?? 0
+        guard score.score(of: peer) >= 0, meshCount < configuration.meshDegreeHigh || state.isOutbound else {
+            refuseGraft(from: peer, topic: topic, now: now)
+            return
+        }
+        mesh[topic, default: []].insert(peer)
+        score.graft(peer, topic: topic, now: now)
+    }
+
+    private mutating func refuseGraft(from peer: PeerID, topic: String, now: Duration) {
+        statistics.graftsRefused += 1
+        queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, now: now)
+    }
+
+    /// PRUNE: the peer leaves our mesh and we back off for the time it asks (PX ignored).
+    mutating func handlePrune(_ prune: GossipPrune, from peer: PeerID, now: Duration) {
+        statistics.prunesReceived += 1
+        statistics.peerExchangeIgnored += prune.peers.count
+        if mesh[prune.topic]?.remove(peer) != nil {
+            score.prune(peer, topic: prune.topic)
+        }
+        backoff.addReceivedPrune(peer, topic: prune.topic, backoffSeconds: prune.backoffSeconds, now: now)
+    }
+
+    /// IDONTWANT: remembers the ids for `idontwantHeartbeats` heartbeats, up to the per-peer limit.
+    mutating func handleIDontWant(_ entries: [GossipIDontWant], from peer: PeerID) {
+        guard !entries.isEmpty, var state = peers[peer] else { return }
+        let expiry = heartbeatCount + UInt64(configuration.idontwantHeartbeats)
+        for entry in entries {
+            for id in entry.messageIDs {
+                if state.unwantedIDs[id] == nil && state.unwantedIDs.count >= configuration.idontwantCountMaxPerPeer {
+                    statistics.idontwantIDsDropped += 1
+                    continue
+                }
+                state.unwantedIDs[id] = expiry
+                statistics.idontwantIDsReceived += 1
+            }
+        }
+        peers[peer] = state
+    }
+}

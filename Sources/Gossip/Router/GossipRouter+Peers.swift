@@ -1,0 +1,83 @@
+import Identity
+
+extension GossipRouter {
+    /// A pubsub stream to `peer` is open, negotiated at `version`; `outbound` when we
+    /// dialled. Sends it our subscriptions. At the peer limit the peer is refused.
+    public mutating func addPeer(
+        _ peer: PeerID, version: GossipProtocolVersion, outbound: Bool, now: Duration
+    ) -> [GossipRouterAction] {
+        guard peers[peer] == nil else { return [] }
+        guard peers.count < configuration.peerCountMax else {
+            statistics.peersRefused += 1
+            return [.disconnect(peer, .peerLimitReached)]
+        }
+        peers[peer] = GossipRouterPeer(version: version, isOutbound: outbound)
+        score.addPeer(peer, addresses: [])
+        for topic in subscriptions.sorted() {
+            outbox.add(GossipSubscription(subscribe: true, topic: topic), to: peer)
+        }
+        return flush()
+    }
+
+    /// The stream to `peer` closed: it leaves every mesh, fanout and topic.
+    public mutating func removePeer(_ peer: PeerID, now: Duration) {
+        guard let state = peers.removeValue(forKey: peer) else { return }
+        for topic in state.topics {
+            removeFromTopic(peer, topic: topic)
+        }
+        score.removePeer(peer, now: now)
+    }
+
+    /// `peer` left `topic`: out of the topic's peers, mesh and fanout.
+    mutating func removeFromTopic(_ peer: PeerID, topic: String) {
+        peersByTopic[topic]?.remove(peer)
+        if peersByTopic[topic]?.isEmpty == true { peersByTopic[topic] = nil }
+        if mesh[topic]?.remove(peer) != nil {
+            score.prune(peer, topic: topic)
+        }
+        fanout[topic]?.remove(peer)
+    }
+
+    /// Handles the subscription changes of an RPC from `peer`.
+    mutating func handleSubscriptions(_ subscriptions: [GossipSubscription], from peer: PeerID) {
+        for subscription in subscriptions {
+            guard var state = peers[peer] else { return }
+            if subscription.subscribe {
+                guard !state.topics.contains(subscription.topic) else { continue }
+                guard state.topics.count < configuration.topicCountMaxPerPeer else {
+                    statistics.subscriptionsDropped += 1
+                    continue
+                }
+                state.topics.insert(subscription.topic)
+                peers[peer] = state
+                peersByTopic[subscription.topic, default: []].insert(peer)
+            } else if state.topics.remove(subscription.topic) != nil {
+                peers[peer] = state
+                removeFromTopic(peer, topic: subscription.topic)
+            }
+        }
+    }
+
+    /// Queues a control entry for `peer`, counting it when the per-call limit drops it.
+    mutating func queue(_ entry: GossipControlEntry, to peer: PeerID) {
+        if !outbox.add(entry, to: peer) {
+            statistics.outboundControlEntriesDropped += 1
+        }
+    }
+
+    /// Queues a message for `peer`, counting it as sent or dropped.
+    mutating func queue(_ message: GossipMessage, to peer: PeerID) {
+        if outbox.add(message, to: peer) {
+            statistics.messagesSent += 1
+        } else {
+            statistics.outboundMessagesDropped += 1
+        }
+    }
+
+    /// A PRUNE for `topic` asking for our prune back-off, which we also apply to `peer`.
+    mutating func queuePrune(_ peer: PeerID, topic: String, backoffDuration: Duration, now: Duration) {
+        backoff.add(peer, topic: topic, duration: backoffDuration, now: now)
+        let seconds = UInt64(max(0, backoffDuration.components.seconds))
+        queue(.prune(GossipPrune(topic: topic, backoffSeconds: seconds)), to: peer)
+    }
+}

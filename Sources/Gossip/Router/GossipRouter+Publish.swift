@@ -1,0 +1,48 @@
+import Identity
+
+extension GossipRouter {
+    /// Publishes `data` on `topic` with sequence number `seqno` (signed with `identity`
+    /// under strictSign; `seqno` is unused under strictNoSign). With flood publish the
+    /// message goes to every peer on the topic whose score reaches the publish threshold;
+    /// otherwise to the mesh, or to the topic's fanout when we are not subscribed.
+    /// Our own messages are not handed back as `.deliver`.
+    /// - Precondition: `identity` is set when the topic's policy is strictSign.
+    public mutating func publish(
+        _ data: [UInt8], topic: String, seqno: UInt64, now: Duration
+    ) throws(GossipPublishError) -> (id: GossipMessageID, actions: [GossipRouterAction]) {
+        let options = configuration.options(for: topic)
+        guard data.count <= options.dataByteCountMax else {
+            throw .dataTooLarge(byteCount: data.count, limit: options.dataByteCountMax)
+        }
+        var message = GossipMessage(data: data, topic: topic)
+        if options.signingPolicy == .strictSign {
+            guard let identity else { preconditionFailure("strictSign topics need an identity to publish") }
+            message = message.signed(by: identity, seqno: seqno)
+        }
+        let id = options.messageIDFunction.messageID(for: message)
+        guard seen.add(id, now: now) else { throw .duplicate(id) }
+        messageCache.put(id, message: message, topic: topic)
+        statistics.messagesPublished += 1
+        for peer in publishTargets(topic: topic, now: now) {
+            queue(message, to: peer)
+        }
+        return (id, flush())
+    }
+
+    /// The peers a message we publish on `topic` goes to.
+    mutating func publishTargets(topic: String, now: Duration) -> [PeerID] {
+        let threshold = configuration.scoreThresholds.publishThreshold
+        if configuration.floodPublish {
+            return Self.sorted(peersByTopic[topic] ?? []).filter { score.score(of: $0) >= threshold }
+        }
+        if subscriptions.contains(topic) {
+            return Self.sorted(mesh[topic] ?? [])
+        }
+        if (fanout[topic] ?? []).isEmpty {
+            let candidates = shuffled(peersByTopic[topic] ?? []).filter { score.score(of: $0) >= threshold }
+            fanout[topic] = Set(candidates.prefix(configuration.meshDegree))
+        }
+        fanoutLastPublished[topic] = now
+        return Self.sorted(fanout[topic] ?? [])
+    }
+}

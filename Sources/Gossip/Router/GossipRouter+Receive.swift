@@ -1,0 +1,109 @@
+import Identity
+
+extension GossipRouter {
+    /// Handles one RPC from `peer`: subscriptions, then messages, then control. RPCs from
+    /// unknown peers, and from peers scored below the graylist threshold, are ignored.
+    public mutating func receive(_ rpc: GossipRPC, from peer: PeerID, now: Duration) -> [GossipRouterAction] {
+        guard let state = peers[peer] else {
+            statistics.rpcsFromUnknownPeers += 1
+            return []
+        }
+        guard score.score(of: peer) >= configuration.scoreThresholds.graylistThreshold else {
+            statistics.graylistedRPCs += 1
+            return []
+        }
+        let rpc = rpc.restricted(to: state.version)
+        handleSubscriptions(rpc.subscriptions, from: peer)
+        for message in rpc.messages {
+            handleMessage(message, from: peer, now: now)
+        }
+        if let control = rpc.control {
+            handleControl(control, from: peer, now: now)
+        }
+        return flush()
+    }
+
+    /// One published message from `peer`: checks, dedup, validation, delivery, forwarding.
+    mutating func handleMessage(_ message: GossipMessage, from peer: PeerID, now: Duration) {
+        statistics.messagesReceived += 1
+        let topic = message.topic
+        guard subscriptions.contains(topic) else {
+            statistics.messagesInUnsubscribedTopics += 1
+            return
+        }
+        let options = configuration.options(for: topic)
+        let id = options.messageIDFunction.messageID(for: message)
+        if seen.contains(id, now: now) {
+            statistics.duplicateMessages += 1
+            score.duplicateMessage(id, topic: topic, from: peer, now: now)
+            return
+        }
+        guard passesChecks(message, id: id, options: options, from: peer, now: now) else { return }
+        seen.add(id, now: now)
+        promises.fulfil(id)
+        score.validateMessage(id, now: now)
+        sendIDontWant(for: message, id: id, source: peer)
+        switch validators[topic]?(message) ?? .accept {
+        case .accept:
+            score.deliverMessage(id, topic: topic, from: peer, now: now)
+            messageCache.put(id, message: message, topic: topic)
+            statistics.messagesDelivered += 1
+            pendingActions.append(.deliver(message, id))
+            forward(message, id: id, source: peer)
+        case .reject:
+            statistics.rejectedMessages += 1
+            score.rejectMessage(id, topic: topic, from: peer, reason: .invalid, now: now)
+        case .ignore:
+            statistics.ignoredMessages += 1
+            score.rejectMessage(id, topic: topic, from: peer, reason: .ignored, now: now)
+        }
+    }
+
+    /// Size, signing policy and self-origin checks, made before the id is trusted (so a
+    /// forged message does not enter the seen cache and shadow the real one).
+    private mutating func passesChecks(
+        _ message: GossipMessage, id: GossipMessageID, options: GossipTopicOptions, from peer: PeerID, now: Duration
+    ) -> Bool {
+        let byteCount = message.data?.count ?? 0
+        guard byteCount <= options.dataByteCountMax else {
+            statistics.oversizedMessages += 1
+            score.rejectMessage(id, topic: message.topic, from: peer, reason: .invalidAuthentication, now: now)
+            return false
+        }
+        do {
+            _ = try message.verify(policy: options.signingPolicy)
+        } catch {
+            statistics.invalidSignatureMessages += 1
+            score.rejectMessage(id, topic: message.topic, from: peer, reason: .invalidAuthentication, now: now)
+            return false
+        }
+        if let from = message.from, from == localPeer.bytes {
+            statistics.selfOriginMessages += 1
+            return false
+        }
+        return true
+    }
+
+    /// Tells v1.2 mesh peers other than the source, before validation (gossipsub v1.2),
+    /// that we have a message of at least `idontwantThreshold` data bytes.
+    mutating func sendIDontWant(for message: GossipMessage, id: GossipMessageID, source: PeerID) {
+        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold else { return }
+        for peer in Self.sorted(mesh[message.topic] ?? [])
+        where peer != source && peers[peer]?.version.allowsIDontWant == true {
+            queue(.idontwant(GossipIDontWant(messageIDs: [id])), to: peer)
+            statistics.idontwantIDsSent += 1
+        }
+    }
+
+    /// Forwards a validated message to mesh peers other than its source and author and
+    /// those that sent IDONTWANT for it.
+    mutating func forward(_ message: GossipMessage, id: GossipMessageID, source: PeerID) {
+        for peer in Self.sorted(mesh[message.topic] ?? []) where peer != source && peer.bytes != message.from {
+            if peers[peer]?.unwantedIDs[id] != nil {
+                statistics.forwardsSuppressedByIDontWant += 1
+                continue
+            }
+            queue(message, to: peer)
+        }
+    }
+}

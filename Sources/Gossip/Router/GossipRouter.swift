@@ -1,0 +1,124 @@
+import Identity
+
+/// The gossipsub v1.1/v1.2 router, sans-IO: peers, subscriptions, RPCs, publishes and
+/// heartbeats go in with `now`; `GossipRouterAction`s come out (one `.send` per peer and
+/// call unless decoder limits split it). No clock, no global randomness: mesh and gossip
+/// choices come from a generator seeded at init, over peers sorted by id, so equal inputs
+/// give equal outputs.
+///
+/// Not implemented: peer exchange (PX offered in PRUNE is counted and ignored, and our
+/// PRUNEs offer none), direct (explicit) peers, asynchronous validation.
+public struct GossipRouter: Sendable {
+    /// A topic validator: decides, synchronously, what happens to a message.
+    public typealias Validator = @Sendable (GossipMessage) -> GossipValidationResult
+
+    /// This node's peer id.
+    public let localPeer: PeerID
+    /// The key our messages are signed with under strictSign; nil for a node that only
+    /// publishes on strictNoSign topics.
+    public let identity: IdentityKey?
+    /// The parameters in force.
+    public let configuration: GossipRouterConfiguration
+    /// What the router did and dropped.
+    public internal(set) var statistics = GossipRouterStatistics()
+    /// The peer scores.
+    public internal(set) var score: PeerScore<PeerID, GossipMessageID>
+
+    var random: GossipRouterRandom
+    var peers: [PeerID: GossipRouterPeer] = [:]
+    var peersByTopic: [String: Set<PeerID>] = [:]
+    var subscriptions: Set<String> = []
+    var mesh: [String: Set<PeerID>] = [:]
+    var fanout: [String: Set<PeerID>] = [:]
+    var fanoutLastPublished: [String: Duration] = [:]
+    var messageCache: MessageCache<GossipMessageID, GossipMessage, PeerID>
+    var seen: SeenCache<GossipMessageID>
+    var backoff: GraftBackoff<PeerID>
+    var promises: GossipPromises
+    var validators: [String: Validator] = [:]
+    var heartbeatCount: UInt64 = 0
+    var lastDecay: Duration?
+    var outbox: GossipOutbox
+    var pendingActions: [GossipRouterAction] = []
+
+    /// A router for `localPeer`, drawing its random choices from `seed`.
+    /// - Precondition: the configuration is consistent (D_lo ≤ D ≤ D_hi and so on), its
+    ///   score parameters and thresholds validate, and `identity` (if any) is `localPeer`'s.
+    public init(localPeer: PeerID, identity: IdentityKey?, configuration: GossipRouterConfiguration, seed: UInt64) {
+        configuration.checkPreconditions()
+        precondition((try? configuration.scoreParameters.validate()) != nil, "score parameters must be valid")
+        precondition((try? configuration.scoreThresholds.validate()) != nil, "score thresholds must be valid")
+        precondition(identity.map { $0.peerID == localPeer } ?? true, "the identity must be the local peer's")
+        self.localPeer = localPeer
+        self.identity = identity
+        self.configuration = configuration
+        random = GossipRouterRandom(seed: seed)
+        score = PeerScore(parameters: configuration.scoreParameters)
+        messageCache = MessageCache(
+            historyLength: configuration.historyLength, gossipLength: configuration.gossipLength,
+            retransmissionMax: configuration.gossipRetransmissionMax)
+        seen = SeenCache(timeToLive: configuration.seenTimeToLive)
+        backoff = GraftBackoff(
+            pruneDuration: configuration.pruneBackoff, unsubscribeDuration: configuration.unsubscribeBackoff,
+            slack: configuration.heartbeatInterval * 2)
+        promises = GossipPromises(countMax: configuration.promiseCountMax)
+        outbox = Self.emptyOutbox(configuration)
+    }
+
+    static func emptyOutbox(_ configuration: GossipRouterConfiguration) -> GossipOutbox {
+        GossipOutbox(
+            limits: configuration.rpcLimits, messageCountMax: configuration.outboundMessageCountMaxPerPeer,
+            controlEntryCountMax: configuration.outboundControlEntryCountMaxPerPeer)
+    }
+
+    /// Sets (or with nil removes) the validator of `topic`; without one, messages are accepted.
+    public mutating func setValidator(_ validator: Validator?, for topic: String) {
+        validators[topic] = validator
+    }
+
+    /// The topics we are subscribed to.
+    public var subscribedTopics: Set<String> { subscriptions }
+
+    /// The peers in our mesh for `topic`.
+    public func meshPeers(of topic: String) -> Set<PeerID> { mesh[topic] ?? [] }
+
+    /// The peers in our fanout for `topic`.
+    public func fanoutPeers(of topic: String) -> Set<PeerID> { fanout[topic] ?? [] }
+
+    /// The connected peers that announced `topic`.
+    public func peers(subscribedTo topic: String) -> Set<PeerID> { peersByTopic[topic] ?? [] }
+
+    /// The connected peers.
+    public var connectedPeers: Set<PeerID> { Set(peers.keys) }
+
+    /// Sets the application-specific score value (P5) of `peer`.
+    /// - Precondition: `value` is finite.
+    public mutating func setApplicationScore(_ value: Double, of peer: PeerID) {
+        score.setApplicationScore(value, of: peer)
+    }
+
+    /// Sets the remote IP addresses (4 or 16 bytes each) of `peer`'s connections, for P6.
+    public mutating func setAddresses(_ addresses: [[UInt8]], of peer: PeerID) {
+        score.setAddresses(addresses, of: peer)
+    }
+
+    /// Hands out what this call queued: deliveries first, then the batched sends.
+    mutating func flush() -> [GossipRouterAction] {
+        let actions = pendingActions + outbox.actions { peers[$0]?.version }
+        pendingActions = []
+        outbox = Self.emptyOutbox(configuration)
+        return actions
+    }
+
+    /// `set` in a reproducible order: by peer id bytes.
+    static func sorted(_ set: Set<PeerID>) -> [PeerID] {
+        set.map { ($0.bytes, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
+
+    /// `set` in random order, reproducible from the seed.
+    mutating func shuffled(_ set: Set<PeerID>) -> [PeerID] {
+        var peers = Self.sorted(set)
+        peers.shuffle(using: &random)
+        return peers
+    }
+}

@@ -1,0 +1,105 @@
+/// The router's parameters: the gossipsub v1.1/v1.2 defaults of go-libp2p-pubsub, the
+/// score parameters and thresholds, topic options and the limits on everything that grows.
+public struct GossipRouterConfiguration: Sendable {
+    /// D: the mesh degree aimed at.
+    public var meshDegree = 6
+    /// D_lo: below this the heartbeat grafts up to D.
+    public var meshDegreeLow = 5
+    /// D_hi: above this the heartbeat prunes down to D.
+    public var meshDegreeHigh = 12
+    /// D_score: peers kept by score when pruning an oversized mesh.
+    public var meshDegreeScore = 4
+    /// D_out: outbound peers kept in every mesh of at least D_lo peers.
+    public var meshOutboundMin = 2
+    /// D_lazy: the fewest peers gossip (IHAVE) is emitted to per topic and heartbeat.
+    public var gossipDegree = 6
+    /// The share of eligible non-mesh peers gossiped to, when more than D_lazy.
+    public var gossipFactor = 0.25
+    /// The heartbeat interval the caller keeps; also the score decay interval.
+    public var heartbeatInterval: Duration = .seconds(1)
+    /// mcache windows kept.
+    public var historyLength = 5
+    /// mcache windows gossiped.
+    public var gossipLength = 3
+    /// How long a message id stays in the seen cache.
+    public var seenTimeToLive: Duration = .seconds(120)
+    /// A fanout topic unused this long is forgotten.
+    public var fanoutTimeToLive: Duration = .seconds(60)
+    /// The back-off asked in our PRUNEs and applied after them.
+    public var pruneBackoff: Duration = .seconds(60)
+    /// The back-off asked in the PRUNEs sent when we unsubscribe.
+    public var unsubscribeBackoff: Duration = .seconds(10)
+    /// Whether our own messages go to every subscribed peer above the publish threshold.
+    public var floodPublish = true
+    /// Messages with at least this many data bytes make us send IDONTWANT (v1.2).
+    public var idontwantThreshold = 1024
+    /// How many heartbeats a received IDONTWANT is remembered.
+    public var idontwantHeartbeats = 3
+    /// The most IDONTWANT ids remembered per peer; more are dropped and counted.
+    public var idontwantCountMaxPerPeer = 1000
+    /// The most IHAVE control messages handled per peer per heartbeat (go `MaxIHaveMessages`).
+    public var ihaveMessageCountMaxPerHeartbeat = 10
+    /// The most ids asked per peer per heartbeat with IWANT (go `MaxIHaveLength`).
+    public var iwantIDCountMaxPerHeartbeat = 5000
+    /// The most ids one IHAVE we send carries.
+    public var ihaveIDCountMax = 5000
+    /// How long a peer has to deliver one of the ids we asked it for with IWANT before
+    /// it earns a behaviour penalty (go `IWantFollowupTime`).
+    public var iwantFollowupTime: Duration = .seconds(3)
+    /// The most IWANT promises tracked at once; more are not tracked, and counted.
+    public var promiseCountMax = 8192
+    /// Heartbeats between opportunistic grafting rounds (go `OpportunisticGraftTicks`).
+    public var opportunisticGraftHeartbeats = 60
+    /// Peers grafted per topic in one opportunistic round (go `OpportunisticGraftPeers`).
+    public var opportunisticGraftPeerCount = 2
+    /// How often one peer is served one message in answer to IWANT.
+    public var gossipRetransmissionMax = 3
+    /// The most peers tracked; more are refused with `.disconnect`.
+    public var peerCountMax = 4096
+    /// The most topics a peer may announce; further subscriptions are dropped and counted.
+    public var topicCountMaxPerPeer = 1024
+    /// The most messages queued for one peer in one call; more are dropped and counted.
+    public var outboundMessageCountMaxPerPeer = 4096
+    /// The most control entries queued for one peer in one call; more are dropped and counted.
+    public var outboundControlEntryCountMaxPerPeer = 4096
+    /// The limits of the peers' decoders: outbound RPCs are split to fit them.
+    public var rpcLimits = GossipRPCLimits.standard
+    /// Options of topics not listed in `topicOptions`.
+    public var defaultTopicOptions = GossipTopicOptions.standard
+    /// Options per topic.
+    public var topicOptions: [String: GossipTopicOptions] = [:]
+    /// The score function's parameters.
+    public var scoreParameters = PeerScoreParameters.olnDefaults(topics: [:])
+    /// The score thresholds the router acts on.
+    public var scoreThresholds = PeerScoreThresholds.olnDefaults
+
+    /// The defaults above.
+    public init() {}
+
+    /// The options of `topic`.
+    public func options(for topic: String) -> GossipTopicOptions {
+        topicOptions[topic] ?? defaultTopicOptions
+    }
+
+    /// Checks the relations the router relies on; a violation is a programmer error.
+    func checkPreconditions() {
+        precondition(meshDegreeLow >= 1 && meshDegreeLow <= meshDegree && meshDegree <= meshDegreeHigh,
+                     "need 1 ≤ D_lo ≤ D ≤ D_hi")
+        precondition(meshDegreeScore >= 0 && meshDegreeScore <= meshDegree, "need 0 ≤ D_score ≤ D")
+        precondition(meshOutboundMin >= 0 && meshOutboundMin <= meshDegreeLow && meshOutboundMin <= meshDegree / 2,
+                     "need 0 ≤ D_out ≤ min(D_lo, D/2)")
+        precondition(gossipDegree >= 0 && gossipFactor >= 0 && gossipFactor <= 1, "gossip degree and factor")
+        precondition(heartbeatInterval > .zero && seenTimeToLive > .zero, "intervals must be positive")
+        precondition(fanoutTimeToLive >= .zero && pruneBackoff >= .zero && unsubscribeBackoff >= .zero,
+                     "durations cannot be negative")
+        precondition(gossipLength >= 1 && gossipLength <= historyLength, "need 1 ≤ gossip windows ≤ history windows")
+        precondition([idontwantThreshold, idontwantHeartbeats, idontwantCountMaxPerPeer, ihaveIDCountMax,
+                      ihaveMessageCountMaxPerHeartbeat, iwantIDCountMaxPerHeartbeat, gossipRetransmissionMax]
+            .allSatisfy { $0 >= 0 }, "gossip limits cannot be negative")
+        precondition(iwantFollowupTime >= .zero && opportunisticGraftPeerCount >= 0, "follow-up and grafting")
+        precondition([peerCountMax, topicCountMaxPerPeer, promiseCountMax, opportunisticGraftHeartbeats, outboundMessageCountMaxPerPeer,
+                      outboundControlEntryCountMaxPerPeer].allSatisfy { $0 > 0 }, "limits must be positive")
+        precondition(rpcLimits.messageCountMax > 0 && rpcLimits.controlEntryCountMax > 0
+                     && rpcLimits.messageIDCountMax > 0, "outbound RPCs need room")
+    }
+}

@@ -1,0 +1,20 @@
+/// What the router knows of one connected peer.
+struct GossipRouterPeer: Sendable {
+    /// The gossipsub version negotiated on its stream.
+    let version: GossipProtocolVersion
+    /// Whether we dialled it (counts for D_out).
+    let isOutbound: Bool
+    /// The topics it announced.
+    var topics: Set<String> = []
+    /// Ids it sent IDONTWANT for, with the heartbeat count at which they are forgotten.
+    var unwantedIDs: [GossipMessageID: UInt64] = [:]
+    /// IHAVE messages handled from it this heartbeat.
+    var ihaveCountThisHeartbeat = 0
+    /// Ids asked of it with IWANT this heartbeat.
+    var iwantIDCountThisHeartbeat = 0
+
+    init(version: GossipProtocolVersion, isOutbound: Bool) {
+        self.version = version
+        self.isOutbound = isOutbound
+    }
+}

@@ -1,0 +1,71 @@
+/// Counters of what the router did and, above all, what it dropped.
+public struct GossipRouterStatistics: Sendable, Equatable {
+    /// Published messages received from peers.
+    public var messagesReceived = 0
+    /// Messages delivered to the application.
+    public var messagesDelivered = 0
+    /// Messages already seen (delivered at most once).
+    public var duplicateMessages = 0
+    /// Messages in topics we are not subscribed to.
+    public var messagesInUnsubscribedTopics = 0
+    /// Messages whose data exceeded the topic limit.
+    public var oversizedMessages = 0
+    /// Messages that failed the topic's signing policy.
+    public var invalidSignatureMessages = 0
+    /// Messages claiming our authorship that we did not publish.
+    public var selfOriginMessages = 0
+    /// Messages the validator rejected.
+    public var rejectedMessages = 0
+    /// Messages the validator ignored.
+    public var ignoredMessages = 0
+    /// Messages we published.
+    public var messagesPublished = 0
+    /// Copies of messages queued to peers (published, forwarded or served for IWANT).
+    public var messagesSent = 0
+    /// Forwards left out because the peer had sent IDONTWANT for the message.
+    public var forwardsSuppressedByIDontWant = 0
+    /// RPCs from peers not added with `addPeer`.
+    public var rpcsFromUnknownPeers = 0
+    /// RPCs ignored because the peer's score was below the graylist threshold.
+    public var graylistedRPCs = 0
+    /// Peers refused at the peer limit.
+    public var peersRefused = 0
+    /// Subscriptions dropped at a peer's topic limit.
+    public var subscriptionsDropped = 0
+    /// IHAVE entries ignored (score below the gossip threshold, or over the per-heartbeat limits).
+    public var ihaveIgnored = 0
+    /// IWANT entries ignored because the peer's score was below the gossip threshold.
+    public var iwantIgnored = 0
+    /// Message ids asked for with IWANT.
+    public var iwantIDsSent = 0
+    /// IWANT promises not tracked because the promise table was full.
+    public var promisesNotTracked = 0
+    /// IWANT promises broken (each a behaviour penalty).
+    public var brokenPromises = 0
+    /// Peers grafted because the mesh's median score was low.
+    public var opportunisticGrafts = 0
+    /// Messages served in answer to IWANT.
+    public var iwantMessagesServed = 0
+    /// IWANT requests refused because the peer asked too often for the message.
+    public var iwantRetransmissionsRefused = 0
+    /// GRAFTs answered with PRUNE.
+    public var graftsRefused = 0
+    /// GRAFTs received during a back-off (behaviour penalty).
+    public var graftBackoffViolations = 0
+    /// PRUNEs received.
+    public var prunesReceived = 0
+    /// Peers offered in received PRUNEs, which this router does not act on (no PX).
+    public var peerExchangeIgnored = 0
+    /// IDONTWANT ids sent.
+    public var idontwantIDsSent = 0
+    /// IDONTWANT ids received and remembered.
+    public var idontwantIDsReceived = 0
+    /// IDONTWANT ids dropped at the per-peer limit.
+    public var idontwantIDsDropped = 0
+    /// Messages not queued at `outboundMessageCountMaxPerPeer`.
+    public var outboundMessagesDropped = 0
+    /// Control entries not queued at `outboundControlEntryCountMaxPerPeer`.
+    public var outboundControlEntriesDropped = 0
+
+    public init() {}
+}
