@@ -34,7 +34,7 @@ let package = Package(
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
-        .target(name: "Network", dependencies: ["IO", "P2P", "Identity", "Wire", "Sodium"]),
+        .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
         .target(name: "OLNCommand", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
@@ -51,8 +51,8 @@ let package = Package(
         .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "P2PTests", dependencies: ["P2P", "Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium", "TestSupport"]),
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
-        .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "TestSupport"]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
+        .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "GossipTests", dependencies: ["Gossip", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),

@@ -1,0 +1,114 @@
+import Gossip
+import IO
+import Identity
+import P2P
+import Wire
+
+/// Host events and router actions.
+extension GossipNode {
+    func handle(_ event: HostEvent) {
+        switch event {
+        case .connected(let id, let peer, let inbound):
+            connectionPeers[id] = (peer, !inbound)
+            openPubSubStream(on: id)
+        case .streamOpened(let id, let stream, let protocolID, let inbound):
+            streamOpened(StreamKey(connection: id, stream: stream), protocolID, inbound: inbound)
+        case .streamData(let id, let stream, let bytes):
+            received(bytes, on: StreamKey(connection: id, stream: stream))
+        case .streamClosed(let id, let stream), .streamRefused(let id, let stream):
+            streamEnded(StreamKey(connection: id, stream: stream))
+        case .disconnected(let id, _, _):
+            connectionEnded(id)
+        default:
+            break
+        }
+        onHostEvent(event)
+    }
+
+    private func openPubSubStream(on id: ConnectionID) {
+        guard let (peer, dialled) = connectionPeers[id] else { return }
+        let protocols = GossipProtocolVersion.preferenceOrder.map(\.protocolID)
+        var opened: UInt32?
+        node.perform { host, now in
+            let result = host.openApplicationStream(on: id, proposing: protocols, now: now)
+            opened = result.stream
+            return result.output
+        }
+        if let opened { pendingOutbound[StreamKey(connection: id, stream: opened)] = (peer, dialled) }
+    }
+
+    private func streamOpened(_ key: StreamKey, _ protocolID: String, inbound: Bool) {
+        guard let version = GossipProtocolVersion(protocolID: protocolID) else { return }
+        if inbound {
+            inboundDecoders[key] = GossipRPCStreamDecoder(limits: router.configuration.rpcLimits)
+            return
+        }
+        guard let (peer, dialled) = pendingOutbound.removeValue(forKey: key) else { return }
+        outboundStreams[peer] = key
+        apply(router.addPeer(peer, version: version, outbound: dialled, now: node.loop.now))
+    }
+
+    private func received(_ bytes: [UInt8], on key: StreamKey) {
+        guard var decoder = inboundDecoders[key], let peer = connectionPeers[key.connection]?.peer else { return }
+        let rpcs: [GossipRPC]
+        do {
+            rpcs = try decoder.append(bytes)
+        } catch {
+            // A peer that sends undecodable RPCs is misbehaving: its connection goes.
+            inboundDecoders[key] = nil
+            node.perform { host, now in host.close(key.connection, now: now) }
+            return
+        }
+        inboundDecoders[key] = decoder
+        for rpc in rpcs {
+            apply(router.receive(rpc, from: peer, now: node.loop.now))
+        }
+    }
+
+    private func streamEnded(_ key: StreamKey) {
+        inboundDecoders[key] = nil
+        pendingOutbound[key] = nil
+        if let peer = connectionPeers[key.connection]?.peer, outboundStreams[peer] == key {
+            outboundStreams[peer] = nil
+            router.removePeer(peer, now: node.loop.now)
+        }
+    }
+
+    private func connectionEnded(_ id: ConnectionID) {
+        guard let (peer, _) = connectionPeers.removeValue(forKey: id) else { return }
+        inboundDecoders = inboundDecoders.filter { $0.key.connection != id }
+        pendingOutbound = pendingOutbound.filter { $0.key.connection != id }
+        if outboundStreams[peer]?.connection == id {
+            outboundStreams[peer] = nil
+            router.removePeer(peer, now: node.loop.now)
+        }
+    }
+
+    func apply(_ actions: [GossipRouterAction]) {
+        for action in actions {
+            switch action {
+            case .send(let peer, let rpc):
+                send(rpc, to: peer)
+            case .deliver(let message, let id):
+                onMessage(message, id)
+            case .disconnect(let peer, _):
+                if let key = outboundStreams[peer] {
+                    node.perform { host, now in host.close(key.connection, now: now) }
+                }
+            }
+        }
+    }
+
+    private func send(_ rpc: GossipRPC, to peer: PeerID) {
+        guard let key = outboundStreams[peer] else {
+            droppedSendCount += 1
+            return
+        }
+        let bytes = rpc.framedBytes
+        guard node.host.writableByteCount(on: key.stream, of: key.connection) >= bytes.count else {
+            droppedSendCount += 1
+            return
+        }
+        node.perform { host, now in host.write(bytes, to: key.stream, on: key.connection, now: now) }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Gossip
+import IO
+import Identity
+import P2P
+import Wire
+
+/// Gossipsub on a libp2p node: a `GossipRouter` attached to a `P2PNode`'s streams.
+///
+/// Each peer gets one outbound pubsub stream from us, negotiated as /meshsub/1.2.0, 1.1.0
+/// or 1.0.0 (its version is the router's view of the peer); every RPC we send goes there.
+/// RPCs from the peer arrive on the stream it opened to us. Loop thread only.
+public final class GossipNode: @unchecked Sendable {
+    public let node: P2PNode
+    public internal(set) var router: GossipRouter
+    /// Every message delivered to this node (after validation), with its id.
+    public var onMessage: (GossipMessage, GossipMessageID) -> Void = { _, _ in }
+    /// Host events, passed on after the gossip layer has seen them.
+    public var onHostEvent: (HostEvent) -> Void = { _ in }
+    /// RPCs that could not be written because the peer's stream was full or gone.
+    public internal(set) var droppedSendCount = 0
+
+    struct StreamKey: Hashable {
+        let connection: ConnectionID
+        let stream: UInt32
+    }
+
+    var outboundStreams: [PeerID: StreamKey] = [:]
+    var pendingOutbound: [StreamKey: (peer: PeerID, dialled: Bool)] = [:]
+    var inboundDecoders: [StreamKey: GossipRPCStreamDecoder] = [:]
+    var connectionPeers: [ConnectionID: (peer: PeerID, dialled: Bool)] = [:]
+    var heartbeatTimer: TimerHandle?
+    var nextSequenceNumber: UInt64
+
+    /// A node whose host also accepts pubsub streams; `seed` drives the router's random choices.
+    public init(
+        loop: EventLoop, identity: IdentityKey, hostConfiguration: HostConfiguration = .standard,
+        routerConfiguration: GossipRouterConfiguration = GossipRouterConfiguration(), seed: UInt64
+    ) {
+        var configuration = hostConfiguration
+        for version in GossipProtocolVersion.preferenceOrder {
+            configuration.connection.inboundProtocols.insert(version.protocolID)
+        }
+        node = P2PNode(loop: loop, identity: identity, configuration: configuration)
+        router = GossipRouter(localPeer: identity.peerID, identity: identity, configuration: routerConfiguration, seed: seed)
+        // Sequence numbers start at the wall-clock time in nanoseconds, so a restarted node
+        // does not repeat the message ids of its previous run.
+        nextSequenceNumber = UInt64(max(Date().timeIntervalSince1970, 0) * 1e9)
+        node.onEvent = { [weak self] event in self?.handle(event) }
+    }
+
+    /// Joins a topic; its messages arrive through `onMessage`.
+    public func subscribe(_ topic: String) {
+        startHeartbeat()
+        apply(router.subscribe(topic, now: node.loop.now))
+    }
+
+    public func unsubscribe(_ topic: String) {
+        apply(router.unsubscribe(topic, now: node.loop.now))
+    }
+
+    /// Publishes `data` on `topic`, signed with the node's key; returns the message id and
+    /// how many peers it was sent to.
+    public func publish(_ data: [UInt8], topic: String) throws(GossipPublishError) -> (id: GossipMessageID, peerCount: Int) {
+        startHeartbeat()
+        nextSequenceNumber &+= 1
+        let (id, actions) = try router.publish(data, topic: topic, seqno: nextSequenceNumber, now: node.loop.now)
+        let peers = Set(actions.compactMap { action -> PeerID? in
+            if case .send(let peer, let rpc) = action, !rpc.messages.isEmpty { return peer }
+            return nil
+        })
+        apply(actions)
+        return (id, peers.count)
+    }
+
+    /// Sets the application's validator of a topic's messages.
+    public func setValidator(_ validator: GossipRouter.Validator?, for topic: String) {
+        router.setValidator(validator, for: topic)
+    }
+
+    func startHeartbeat() {
+        guard heartbeatTimer == nil else { return }
+        let interval = router.configuration.heartbeatInterval
+        heartbeatTimer = node.loop.scheduleTimer(after: interval, repeating: interval) { [weak self] in
+            guard let self else { return }
+            self.apply(self.router.heartbeat(now: self.node.loop.now))
+        }
+    }
+
+    /// Stops the heartbeat and closes the node.
+    public func shutdown() {
+        heartbeatTimer?.cancel()
+        heartbeatTimer = nil
+        node.shutdown()
+    }
+}
