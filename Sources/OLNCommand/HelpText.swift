@@ -11,6 +11,8 @@ enum HelpText {
           keys show        Print the peer id and account address of a key file
           p2p listen       Accept libp2p connections and log each peer's identify result
           p2p ping         Connect to a peer, identify it and measure round-trip times
+          gossip sub       Print the messages of a gossipsub topic as JSON lines
+          gossip pub       Publish one message on a gossipsub topic
           version          Print the version
           help <command>   Show the help of a command
 
@@ -100,6 +102,45 @@ enum HelpText {
           --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
         """
 
+    static let gossip = """
+        Usage: oln gossip <sub | pub> [options]
+
+        Watch and publish on gossipsub topics (/meshsub/1.2.0, 1.1.0, 1.0.0), with messages
+        signed by the node's key (StrictSign).
+
+        Run 'oln gossip sub --help' or 'oln gossip pub --help' for their options.
+        """
+
+    static let gossipSub = """
+        Usage: oln gossip sub --topic T [--peer MULTIADDR]... [--listen MULTIADDR] [--count N] [--key FILE]
+
+        Subscribes to topic T and prints each delivered message as one JSON line:
+          {"data_hex":"…","from":"12D3KooW…","seqno":"…","topic":"T"}
+        Connects to every --peer and, with --listen, accepts peers too (its addresses go to
+        standard error). Exits after N messages with --count, else on Ctrl-C.
+
+        Options:
+          --topic T            The topic (required)
+          --peer MULTIADDR     A peer to connect to (repeatable)
+          --listen MULTIADDR   Also listen here (e.g. /ip4/0.0.0.0/tcp/4002)
+          --count N            Exit after N messages
+          --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
+        """
+
+    static let gossipPub = """
+        Usage: oln gossip pub --topic T --data-hex HEX --peer MULTIADDR... [--timeout SECONDS] [--key FILE]
+
+        Connects to the peers, waits until one of them is subscribed to T, publishes one
+        message with the given bytes, and exits 0 once it was sent to at least one peer.
+
+        Options:
+          --topic T            The topic (required)
+          --data-hex HEX       The message bytes in hex (required)
+          --peer MULTIADDR     A peer to connect to (repeatable; at least one)
+          --timeout SECONDS    Give up after this long (default: 15)
+          --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
+        """
+
     static let version = """
         Usage: oln version
 
@@ -113,6 +154,9 @@ enum HelpText {
         case "keys": return keys
         case "keys generate": return keysGenerate
         case "keys show": return keysShow
+        case "gossip": return gossip
+        case "gossip sub": return gossipSub
+        case "gossip pub": return gossipPub
         case "p2p": return p2p
         case "p2p listen": return p2pListen
         case "p2p ping": return p2pPing

@@ -49,6 +49,8 @@ public enum OLNCommand {
         switch command {
         case "keys":
             return try KeysCommand.run(&parser, environment: environment, console: console)
+        case "gossip":
+            return try GossipCommand.run(&parser, environment: environment, console: console)
         case "p2p":
             return try P2PCommand.run(&parser, environment: environment, console: console)
         case "version":

@@ -9,12 +9,21 @@ import P2P
 final class P2PSession: @unchecked Sendable {
     let loop: EventLoop
     let node: P2PNode
+    /// The gossip layer, for sessions that asked for it; it owns `node`'s events then.
+    let gossip: GossipNode?
     private let done = DispatchSemaphore(value: 0)
     private var signalSources: [DispatchSourceSignal] = []
 
-    init(identity: IdentityKey) throws {
+    init(identity: IdentityKey, withGossip: Bool = false) throws {
         loop = try EventLoop()
-        node = P2PNode(loop: loop, identity: identity)
+        if withGossip {
+            let gossip = GossipNode(loop: loop, identity: identity, seed: SecureRandomSeed.next())
+            self.gossip = gossip
+            node = gossip.node
+        } else {
+            gossip = nil
+            node = P2PNode(loop: loop, identity: identity)
+        }
         loop.start()
     }
 
@@ -54,7 +63,9 @@ final class P2PSession: @unchecked Sendable {
         } else {
             done.wait()
         }
-        loop.execute { [node] in node.shutdown() }
+        loop.execute { [node, gossip] in
+            if let gossip { gossip.shutdown() } else { node.shutdown() }
+        }
         loop.stop()
     }
 }
