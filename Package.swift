@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "Gossip", dependencies: ["Identity", "Wire", "Sodium"]),
         // Many nodes' protocol code in one process on a virtual clock, seeded.
         .target(name: "Simulation"),
+        // Gossipsub routers in the simulator: scenarios and their figures.
+        .target(name: "GossipSimulation", dependencies: ["Gossip", "Simulation", "Identity", "Sodium"]),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

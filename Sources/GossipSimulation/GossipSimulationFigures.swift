@@ -1,0 +1,30 @@
+/// The figures of one gossip simulation run.
+public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
+    public var nodeCount: Int
+    public var messageCount: Int
+    /// Deliveries made over deliveries owed (every node but the publisher, per message).
+    public var deliveryRatio: Double
+    public var latencyMedian: Duration
+    public var latencyP99: Duration
+    public var latencyMax: Duration
+    /// The 99th percentile of the shortest-path latency from publisher to receiver.
+    public var shortestPathP99: Duration
+    /// Full copies received beyond the first, per node per message.
+    public var duplicatesPerNodePerMessage: Double
+    public var bytesPerNodePerMessage: Double
+
+    public var description: String {
+        func milliseconds(_ duration: Duration) -> String {
+            let (seconds, attoseconds) = duration.components
+            return String(format: "%.1f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        return """
+            nodes \(nodeCount), messages \(messageCount)
+            delivery ratio:                \(String(format: "%.5f", deliveryRatio))
+            latency p50 / p99 / max:       \(milliseconds(latencyMedian)) / \(milliseconds(latencyP99)) / \(milliseconds(latencyMax)) ms (virtual)
+            shortest-path p99:             \(milliseconds(shortestPathP99)) ms; p99 ratio \(String(format: "%.2f", latencyP99 / shortestPathP99))
+            duplicates per node per msg:   \(String(format: "%.2f", duplicatesPerNodePerMessage))
+            bytes sent per node per msg:   \(String(format: "%.0f", bytesPerNodePerMessage))
+            """
+    }
+}

@@ -1,0 +1,103 @@
+import Gossip
+import Identity
+import Simulation
+import Sodium
+
+/// One scenario: `nodeCount` routers on a random topology subscribe to one topic, warm up
+/// their meshes, then `messageCount` messages are published from random nodes.
+public struct GossipSimulationRun {
+    public static let topic = "oln-sim"
+
+    public var nodeCount: Int
+    public var degree = 20
+    public var latency: ClosedRange<Duration> = .milliseconds(20)...(.milliseconds(100))
+    public var lossProbability = 0.0
+    public var messageCount: Int
+    public var messageByteCount = 256
+    public var publishInterval: Duration = .milliseconds(20)
+    public var warmUp: Duration = .seconds(5)
+    public var configuration = GossipRouterConfiguration()
+    /// Nodes that take part but forward nothing.
+    public var silentNodes: Set<Int> = []
+    public let seed: UInt64
+
+    public init(nodeCount: Int, messageCount: Int, seed: UInt64) {
+        self.nodeCount = nodeCount
+        self.messageCount = messageCount
+        self.seed = seed
+    }
+
+    /// Runs the scenario and measures it.
+    public func run() throws -> GossipSimulationFigures {
+        var random = SimulationRandom(seed: seed)
+        let topology = GossipTopology(nodeCount: nodeCount, degree: degree, latency: latency, random: &random)
+        var simulator = try makeSimulator(topology)
+        start(&simulator, &random)
+        simulator.run(until: warmUp)
+        var published: [(id: GossipMessageID, publisher: Int, at: Duration)] = []
+        for index in 0..<messageCount {
+            let publisher = honestNode(&random)
+            let data = (0..<messageByteCount).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+            var id: GossipMessageID?
+            simulator.perform(on: publisher) { node, now in
+                guard let (messageID, actions) = try? node.router.publish(data, topic: Self.topic, seqno: UInt64(index + 1), now: now) else { return [] }
+                id = messageID
+                return node.convert(actions, now: now)
+            }
+            if let id { published.append((id, publisher, simulator.now)) }
+            simulator.run(until: simulator.now + publishInterval)
+        }
+        simulator.run(until: simulator.now + .seconds(10))
+        return measure(simulator, topology, published)
+    }
+
+    private func makeSimulator(_ topology: GossipTopology) throws -> Simulator<SimulatedGossipNode> {
+        var keys: [IdentityKey] = []
+        for index in 0..<nodeCount {
+            var seedBytes = [UInt8](repeating: 0, count: 32)
+            for byte in 0..<8 { seedBytes[byte] = UInt8(truncatingIfNeeded: (seed &+ UInt64(index)) >> (8 * UInt64(byte))) }
+            seedBytes[8] = UInt8(truncatingIfNeeded: index)
+            seedBytes[9] = UInt8(truncatingIfNeeded: index >> 8)
+            keys.append(IdentityKey(privateKey: try Ed25519PrivateKey(seed: seedBytes)))
+        }
+        let peerIDs = keys.map(\.peerID)
+        let indexByPeer = Dictionary(uniqueKeysWithValues: peerIDs.enumerated().map { ($1, $0) })
+        let nodes = keys.enumerated().map { index, key in
+            var node = SimulatedGossipNode(
+                router: GossipRouter(localPeer: key.peerID, identity: key, configuration: configuration, seed: seed &+ UInt64(index)),
+                peerIDs: peerIDs, indexByPeer: indexByPeer)
+            node.forwards = !silentNodes.contains(index)
+            return node
+        }
+        var simulator = Simulator(nodes: nodes, seed: seed)
+        for (first, second, linkLatency) in topology.edges {
+            simulator.connect(first, second, model: LinkModel(latencyMin: linkLatency, latencyMax: linkLatency, lossProbability: lossProbability))
+        }
+        return simulator
+    }
+
+    /// Every node meets its neighbours, subscribes, and starts its heartbeat at a random
+    /// offset within the first interval.
+    private func start(_ simulator: inout Simulator<SimulatedGossipNode>, _ random: inout SimulationRandom) {
+        let interval = configuration.heartbeatInterval
+        for node in 0..<nodeCount {
+            let neighbours = simulator.neighbours(of: node)
+            let offset = interval * random.nextFraction()
+            simulator.perform(on: node) { state, now in
+                var actions: [GossipRouterAction] = []
+                for neighbour in neighbours {
+                    actions += state.router.addPeer(state.peerIDs[neighbour], version: .v1_2, outbound: node < neighbour, now: now)
+                }
+                actions += state.router.subscribe(Self.topic, now: now)
+                return state.convert(actions, now: now) + [.setTimer(SimulatedGossipNode.heartbeatTimer, after: offset)]
+            }
+        }
+    }
+
+    private func honestNode(_ random: inout SimulationRandom) -> Int {
+        while true {
+            let node = Int(random.next() % UInt64(nodeCount))
+            if !silentNodes.contains(node) { return node }
+        }
+    }
+}
