@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "P2PTests", dependencies: ["P2P", "Multistream", "Noise", "Yamux", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
-        .testTarget(name: "GossipTests", dependencies: ["Gossip", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
+        .testTarget(name: "GossipTests", dependencies: ["Gossip", "GossipSimulation", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),

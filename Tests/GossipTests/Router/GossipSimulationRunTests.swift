@@ -1,0 +1,51 @@
+import Gossip
+import GossipSimulation
+import Simulation
+import Testing
+
+/// Routers on the simulator's virtual clock: small runs of the scenarios the gossip-sim
+/// benchmark runs at scale. Seeds are fixed, so the figures are exact run to run.
+@Suite("Gossip routers in the simulator")
+struct GossipSimulationRunTests {
+    static func scenario(loss: Double = 0, floodPublish: Bool = true, silent: Int = 0, seed: UInt64 = 0x6055_1905) -> GossipSimulationRun {
+        var run = GossipSimulationRun(nodeCount: 64, messageCount: 20, seed: seed)
+        run.degree = 8
+        run.latency = .milliseconds(10)...(.milliseconds(50))
+        run.lossProbability = loss
+        run.configuration.floodPublish = floodPublish
+        run.publishInterval = .milliseconds(250)
+        var random = SimulationRandom(seed: seed ^ 0x5117)
+        while run.silentNodes.count < silent { run.silentNodes.insert(Int(random.next() % 64)) }
+        return run
+    }
+
+    @Test("every message reaches every node, close to shortest-path latency")
+    func reliableLinks() throws {
+        let figures = try Self.scenario().run()
+        print("gossip simulation, reliable links:\n\(figures)")
+        #expect(figures.deliveryRatio == 1)
+        #expect(figures.latencyP99 <= figures.shortestPathP99 * 1.5)
+    }
+
+    @Test("with 5% of RPCs lost and no flood publishing, mesh forwarding and IHAVE/IWANT still deliver everything")
+    func lossyLinks() throws {
+        let figures = try Self.scenario(loss: 0.05, floodPublish: false).run()
+        print("gossip simulation, 5% loss:\n\(figures)")
+        #expect(figures.deliveryRatio == 1)
+    }
+
+    @Test("a run is reproducible from its seed")
+    func reproducible() throws {
+        let first = try Self.scenario(seed: 9).run(), second = try Self.scenario(seed: 9).run()
+        #expect(first.latencyP99 == second.latencyP99)
+        #expect(first.bytesPerNodePerMessage == second.bytesPerNodePerMessage)
+        #expect(first.duplicatesPerNodePerMessage == second.duplicatesPerNodePerMessage)
+    }
+
+    @Test("with 30% of peers that never forward, honest nodes still get at least 99.9%")
+    func silentPeers() throws {
+        let figures = try Self.scenario(silent: 19).run()
+        print("gossip simulation, 30% silent peers:\n\(figures)")
+        #expect(figures.deliveryRatio >= 0.999)
+    }
+}
