@@ -46,6 +46,9 @@ extension GossipNode {
         guard let (peer, dialled) = pendingOutbound.removeValue(forKey: key) else { return }
         outboundStreams[peer] = key
         apply(router.addPeer(peer, version: version, outbound: dialled, now: node.loop.now))
+        for rpc in heldRPCs.removeValue(forKey: peer) ?? [] {
+            apply(router.receive(rpc, from: peer, now: node.loop.now))
+        }
     }
 
     private func received(_ bytes: [UInt8], on key: StreamKey) {
@@ -61,8 +64,22 @@ extension GossipNode {
         }
         inboundDecoders[key] = decoder
         for rpc in rpcs {
-            apply(router.receive(rpc, from: peer, now: node.loop.now))
+            if outboundStreams[peer] == nil {
+                hold(rpc, from: peer)
+            } else {
+                apply(router.receive(rpc, from: peer, now: node.loop.now))
+            }
         }
+    }
+
+    /// Keeps an RPC that arrived before our stream to its peer was negotiated (a peer's
+    /// hello with its subscriptions often does, when it opened its stream first).
+    private func hold(_ rpc: GossipRPC, from peer: PeerID) {
+        guard heldRPCs[peer, default: []].count < Self.heldRPCCountMaxPerPeer else {
+            droppedReceiveCount += 1
+            return
+        }
+        heldRPCs[peer, default: []].append(rpc)
     }
 
     private func streamEnded(_ key: StreamKey) {
@@ -76,6 +93,9 @@ extension GossipNode {
 
     private func connectionEnded(_ id: ConnectionID) {
         guard let (peer, _) = connectionPeers.removeValue(forKey: id) else { return }
+        if !connectionPeers.values.contains(where: { $0.peer == peer }) {
+            heldRPCs[peer] = nil
+        }
         inboundDecoders = inboundDecoders.filter { $0.key.connection != id }
         pendingOutbound = pendingOutbound.filter { $0.key.connection != id }
         if outboundStreams[peer]?.connection == id {

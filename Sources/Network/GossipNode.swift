@@ -29,6 +29,13 @@ public final class GossipNode: @unchecked Sendable {
     var pendingOutbound: [StreamKey: (peer: PeerID, dialled: Bool)] = [:]
     var inboundDecoders: [StreamKey: GossipRPCStreamDecoder] = [:]
     var connectionPeers: [ConnectionID: (peer: PeerID, dialled: Bool)] = [:]
+    /// RPCs from peers whose pubsub stream from us is still being negotiated: the router
+    /// learns a peer (and its version) from that stream, so what the peer sent first waits.
+    var heldRPCs: [PeerID: [GossipRPC]] = [:]
+    /// The most RPCs held per peer until our stream to it is up; more are dropped and counted.
+    public static let heldRPCCountMaxPerPeer = 16
+    /// RPCs dropped because `heldRPCCountMaxPerPeer` were already held for the peer.
+    public internal(set) var droppedReceiveCount = 0
     var heartbeatTimer: TimerHandle?
     var nextSequenceNumber: UInt64
 
