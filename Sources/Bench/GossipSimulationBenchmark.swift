@@ -12,6 +12,11 @@ enum GossipSimulationBenchmark {
         for loss in losses {
             var scenario = GossipSimulationRun(nodeCount: nodes, messageCount: messages, seed: seed)
             scenario.lossProbability = loss
+            if let threshold = option("--idontwant-threshold", in: arguments).flatMap(Int.init) {
+                scenario.configuration.idontwantThreshold = threshold
+            }
+            if arguments.contains("--no-flood-publish") { scenario.configuration.floodPublish = false }
+            if let size = option("--message-bytes", in: arguments).flatMap(Int.init) { scenario.messageByteCount = size }
             let start = BenchSupport.seconds()
             do {
                 let figures = try scenario.run()

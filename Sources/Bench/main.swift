@@ -14,6 +14,7 @@ default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
                oln-bench gossip-sim [--nodes N] [--messages N] [--loss FRACTION] [--seed S]
+                                    [--message-bytes N] [--idontwant-threshold N] [--no-flood-publish]
           p2p          encrypted stream throughput against raw TCP, connection set-ups per
                        second, and the memory of idle connections held by one node
           gossip-sim   gossipsub routers on the simulator: delivery, latency against shortest

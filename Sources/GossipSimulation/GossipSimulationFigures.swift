@@ -12,6 +12,9 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
     /// Full copies received beyond the first, per node per message.
     public var duplicatesPerNodePerMessage: Double
     public var bytesPerNodePerMessage: Double
+    /// IDONTWANT ids sent, and forwards they saved, over all nodes.
+    public var idontwantIDsSent: Int
+    public var forwardsSuppressedByIDontWant: Int
 
     public var description: String {
         func milliseconds(_ duration: Duration) -> String {
@@ -25,6 +28,7 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
             shortest-path p99:             \(milliseconds(shortestPathP99)) ms; p99 ratio \(String(format: "%.2f", latencyP99 / shortestPathP99))
             duplicates per node per msg:   \(String(format: "%.2f", duplicatesPerNodePerMessage))
             bytes sent per node per msg:   \(String(format: "%.0f", bytesPerNodePerMessage))
+            IDONTWANT ids sent / forwards saved: \(idontwantIDsSent) / \(forwardsSuppressedByIDontWant)
             """
     }
 }

@@ -31,7 +31,9 @@ extension GossipSimulationRun {
             latencyMedian: Self.percentile(latencies, 0.5), latencyP99: Self.percentile(latencies, 0.99),
             latencyMax: latencies.last ?? .zero, shortestPathP99: Self.percentile(shortest, 0.99),
             duplicatesPerNodePerMessage: Double(max(received - firsts, 0)) / perNodeMessage,
-            bytesPerNodePerMessage: Double(simulator.statistics.bytesSent.reduce(0, +)) / perNodeMessage)
+            bytesPerNodePerMessage: Double(simulator.statistics.bytesSent.reduce(0, +)) / perNodeMessage,
+            idontwantIDsSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.idontwantIDsSent },
+            forwardsSuppressedByIDontWant: simulator.nodes.reduce(0) { $0 + $1.router.statistics.forwardsSuppressedByIDontWant })
     }
 
     static func percentile(_ sorted: [Duration], _ fraction: Double) -> Duration {
