@@ -19,6 +19,8 @@ public struct GossipSimulationRun {
     public var configuration = GossipRouterConfiguration()
     /// Nodes that take part but forward nothing.
     public var silentNodes: Set<Int> = []
+    /// Silent nodes that also flood every peer with this many forged messages a heartbeat.
+    public var invalidMessagesPerHeartbeat = 0
     public let seed: UInt64
 
     public init(nodeCount: Int, messageCount: Int, seed: UInt64) {
@@ -29,6 +31,11 @@ public struct GossipSimulationRun {
 
     /// Runs the scenario and measures it.
     public func run() throws -> GossipSimulationFigures {
+        try runKeepingSimulator().figures
+    }
+
+    /// Runs the scenario; also returns the simulator, to inspect the nodes afterwards.
+    public func runKeepingSimulator() throws -> (figures: GossipSimulationFigures, simulator: Simulator<SimulatedGossipNode>) {
         var random = SimulationRandom(seed: seed)
         let topology = GossipTopology(nodeCount: nodeCount, degree: degree, latency: latency, random: &random)
         var simulator = try makeSimulator(topology)
@@ -48,7 +55,7 @@ public struct GossipSimulationRun {
             simulator.run(until: simulator.now + publishInterval)
         }
         simulator.run(until: simulator.now + .seconds(10))
-        return measure(simulator, topology, published)
+        return (measure(simulator, topology, published), simulator)
     }
 
     private func makeSimulator(_ topology: GossipTopology) throws -> Simulator<SimulatedGossipNode> {
@@ -67,6 +74,7 @@ public struct GossipSimulationRun {
                 router: GossipRouter(localPeer: key.peerID, identity: key, configuration: configuration, seed: seed &+ UInt64(index)),
                 peerIDs: peerIDs, indexByPeer: indexByPeer)
             node.forwards = !silentNodes.contains(index)
+            if silentNodes.contains(index) { node.invalidMessagesPerHeartbeat = invalidMessagesPerHeartbeat }
             return node
         }
         var simulator = Simulator(nodes: nodes, seed: seed)

@@ -16,6 +16,9 @@ public struct SimulatedGossipNode: SimulatedNode {
     public internal(set) var decodingFailures = 0
     /// When false the node takes part in the mesh but forwards nothing (an attacker).
     public var forwards = true
+    /// An attacker's flood: messages with forged signatures sent to every peer each heartbeat.
+    public var invalidMessagesPerHeartbeat = 0
+    private var invalidSequence: UInt64 = 0
 
     public init(router: GossipRouter, peerIDs: [PeerID], indexByPeer: [PeerID: Int]) {
         self.router = router
@@ -34,8 +37,25 @@ public struct SimulatedGossipNode: SimulatedNode {
     }
 
     public mutating func timerFired(_ timer: Int, now: Duration) -> [SimulationAction] {
-        convert(router.heartbeat(now: now), now: now)
+        convert(router.heartbeat(now: now), now: now) + invalidFlood()
             + [.setTimer(Self.heartbeatTimer, after: router.configuration.heartbeatInterval)]
+    }
+
+    /// Messages in every subscribed topic whose signatures do not verify, to every peer.
+    private mutating func invalidFlood() -> [SimulationAction] {
+        guard invalidMessagesPerHeartbeat > 0 else { return [] }
+        var messages: [GossipMessage] = []
+        for topic in router.subscribedTopics.sorted() {
+            for _ in 0..<invalidMessagesPerHeartbeat {
+                invalidSequence += 1
+                let seqno = (0..<8).map { UInt8(truncatingIfNeeded: invalidSequence >> (56 - 8 * UInt64($0))) }
+                messages.append(GossipMessage(
+                    from: router.localPeer.bytes, data: [0xba, 0xd0], seqno: seqno, topic: topic,
+                    signature: [UInt8](repeating: 0, count: 64), key: nil))
+            }
+        }
+        let bytes = GossipRPC(subscriptions: [], messages: messages, control: nil).protobufBytes
+        return router.connectedPeers.compactMap { indexByPeer[$0] }.sorted().map { .send(bytes, to: $0) }
     }
 
     /// Turns router actions into simulator actions, recording deliveries.

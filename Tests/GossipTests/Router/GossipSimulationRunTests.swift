@@ -49,3 +49,28 @@ struct GossipSimulationRunTests {
         #expect(figures.deliveryRatio >= 0.999)
     }
 }
+
+@Suite("Gossip routers under a sybil flood")
+struct GossipSybilFloodTests {
+    @Test("forged messages from 10 of 64 peers: honest delivery stays complete and the attackers fall below the graylist threshold")
+    func invalidFlood() throws {
+        var run = GossipSimulationRunTests.scenario(silent: 10)
+        run.invalidMessagesPerHeartbeat = 20
+        run.configuration.scoreParameters = PeerScoreParameters.olnDefaults(topics: [GossipSimulationRun.topic: .transactions])
+        let (figures, simulator) = try run.runKeepingSimulator()
+        print("gossip simulation, sybil flood:\n\(figures)")
+        #expect(figures.deliveryRatio == 1)
+        let graylist = run.configuration.scoreThresholds.graylistThreshold
+        var judged = 0
+        for honest in 0..<run.nodeCount where !run.silentNodes.contains(honest) {
+            let router = simulator.nodes[honest].router
+            for attacker in run.silentNodes {
+                let attackerID = simulator.nodes[attacker].router.localPeer
+                guard router.connectedPeers.contains(attackerID) else { continue }
+                judged += 1
+                #expect(router.score.score(of: attackerID) < graylist, "node \(honest) scores attacker \(attacker) at \(router.score.score(of: attackerID))")
+            }
+        }
+        #expect(judged > 0)
+    }
+}
