@@ -21,6 +21,8 @@ public struct GossipSimulationRun {
     public var silentNodes: Set<Int> = []
     /// Silent nodes that also flood every peer with this many forged messages a heartbeat.
     public var invalidMessagesPerHeartbeat = 0
+    /// An eclipse attempt: this many extra silent nodes, linked only to `target`.
+    public var eclipse: (target: Int, sybilCount: Int)?
     public let seed: UInt64
 
     public init(nodeCount: Int, messageCount: Int, seed: UInt64) {
@@ -37,7 +39,17 @@ public struct GossipSimulationRun {
     /// Runs the scenario; also returns the simulator, to inspect the nodes afterwards.
     public func runKeepingSimulator() throws -> (figures: GossipSimulationFigures, simulator: Simulator<SimulatedGossipNode>) {
         var random = SimulationRandom(seed: seed)
-        let topology = GossipTopology(nodeCount: nodeCount, degree: degree, latency: latency, random: &random)
+        var topology = GossipTopology(nodeCount: nodeCount, degree: degree, latency: latency, random: &random)
+        var scenario = self
+        if let eclipse {
+            topology = GossipTopology(eclipsing: eclipse.target, with: eclipse.sybilCount, around: topology, latency: latency.lowerBound)
+            scenario.silentNodes.formUnion(nodeCount..<topology.nodeCount)
+            scenario.nodeCount = topology.nodeCount
+        }
+        return try scenario.simulate(on: topology, random: &random)
+    }
+
+    private func simulate(on topology: GossipTopology, random: inout SimulationRandom) throws -> (figures: GossipSimulationFigures, simulator: Simulator<SimulatedGossipNode>) {
         var simulator = try makeSimulator(topology)
         start(&simulator, &random)
         simulator.run(until: warmUp)

@@ -7,6 +7,13 @@ public struct GossipTopology: Sendable {
     /// Undirected edges as (smaller, larger) with their one-way latency.
     public let edges: [(Int, Int, Duration)]
 
+    /// `honest` plus `sybilCount` more nodes linked only to `target` (an eclipse attempt).
+    public init(eclipsing target: Int, with sybilCount: Int, around honest: GossipTopology, latency: Duration) {
+        precondition(honest.nodeCount > target, "the target must be an honest node")
+        nodeCount = honest.nodeCount + sybilCount
+        edges = honest.edges + (honest.nodeCount..<nodeCount).map { (target, $0, latency) }
+    }
+
     public init(nodeCount: Int, degree: Int, latency: ClosedRange<Duration>, random: inout SimulationRandom) {
         precondition(nodeCount >= 2 && degree >= 1, "a topology needs two nodes and a degree")
         var chosen: Set<[Int]> = []

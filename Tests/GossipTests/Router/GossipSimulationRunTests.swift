@@ -74,3 +74,18 @@ struct GossipSybilFloodTests {
         #expect(judged > 0)
     }
 }
+
+@Suite("Gossip routers under an eclipse attempt")
+struct GossipEclipseTests {
+    @Test("50 silent sybils linked to one node do not cut it off: it still receives every message")
+    func eclipse() throws {
+        var run = GossipSimulationRunTests.scenario()
+        run.eclipse = (target: 0, sybilCount: 50)
+        let (figures, simulator) = try run.runKeepingSimulator()
+        print("gossip simulation, eclipse attempt:\n\(figures)")
+        #expect(figures.deliveryRatio == 1)
+        #expect(simulator.nodes.count == 114)
+        #expect(simulator.nodes[0].router.connectedPeers.count >= 50)
+        #expect(simulator.nodes[0].deliveries.count >= figures.messageCount - 1)
+    }
+}
