@@ -10,6 +10,13 @@ public struct GossipMessageID: Hashable, Sendable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// Hashes the id as one block of bytes rather than byte by byte (ids key the seen
+    /// cache, the message cache and per-peer tables).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// The id as lowercase hexadecimal.
     public var description: String {
         let digits = Array("0123456789abcdef")
