@@ -23,12 +23,7 @@ struct LibP2PInteropTests {
         let loop = try EventLoop()
         loop.start()
         defer { loop.stop() }
-        let node = P2PNode(loop: loop, identity: IdentityKey())
-        let log = EventRecorder<HostEvent>()
-        node.onEvent = { event in
-            log.append(event)
-            if case .connected(let id, _, _) = event { node.ping(id) }
-        }
+        let (node, log) = Self.pingingNode(on: loop)
         let address = try Multiaddr(addressText)
         loop.execute { try? node.dial(address) }
 
@@ -59,12 +54,7 @@ struct LibP2PInteropTests {
         let loop = try EventLoop()
         loop.start()
         defer { loop.stop() }
-        let node = P2PNode(loop: loop, identity: IdentityKey())
-        let log = EventRecorder<HostEvent>()
-        node.onEvent = { event in
-            log.append(event)
-            if case .connected(let id, _, _) = event { node.ping(id) }
-        }
+        let (node, log) = Self.pingingNode(on: loop)
         let bound = ValueBox<Multiaddr>()
         let listenAddress = try Multiaddr("/ip4/127.0.0.1/tcp/0")
         loop.execute { bound.set(try? node.listen(on: listenAddress)) }
@@ -86,5 +76,16 @@ struct LibP2PInteropTests {
         }
         #expect(message.agentVersion?.hasPrefix("py-libp2p") == true)
         loop.execute { node.shutdown() }
+    }
+
+    /// A node that pings every peer it connects to and records its events.
+    static func pingingNode(on loop: EventLoop) -> (P2PNode, EventRecorder<HostEvent>) {
+        let node = P2PNode(loop: loop, identity: IdentityKey())
+        let log = EventRecorder<HostEvent>()
+        node.onEvent = { event in
+            log.append(event)
+            if case .connected(let id, _, _) = event { node.ping(id) }
+        }
+        return (node, log)
     }
 }
