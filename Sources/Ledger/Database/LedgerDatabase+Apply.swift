@@ -1,0 +1,71 @@
+import Store
+
+extension LedgerDatabase {
+    /// Applies `batch` in one SQLite transaction and returns each transaction's outcome
+    /// and the new state root.
+    ///
+    /// - Throws: ``LedgerError/invalidBatch(_:)`` if the batch does not follow the last one
+    ///   (height, time), or carries a transaction that cannot be included
+    ///   (``TransactionOutcome/rejected(_:)``); nothing is written then.
+    public func apply(_ batch: LedgerBatch) throws -> BatchResult {
+        guard let chainID else { throw LedgerError.notInitialized }
+        guard batch.height == height + 1 else {
+            throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
+        }
+        guard batch.time >= time else {
+            throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
+        }
+        let state = LedgerState(storage: self)
+        let outcomes = try database.transaction { () throws -> [TransactionOutcome] in
+            var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
+                                             parameters: try Self.parameters(in: state))
+            let outcomes = try machine.run()
+            if let index = outcomes.firstIndex(where: { $0.status == "rejected" }), case .rejected(let why) = outcomes[index] {
+                throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
+            }
+            var chain = try state.record(ChainRecord.self, at: StateKey.chain)!
+            (chain.height, chain.time) = (batch.height, batch.time)
+            state.setRecord(chain, at: StateKey.chain)
+            try commit(state.batch, height: batch.height, time: batch.time, leader: batch.leader,
+                       outcomes: outcomes, transactions: batch.transactions)
+            return outcomes
+        }
+        try reloadChain()
+        return BatchResult(height: batch.height, stateRoot: stateRoot, outcomes: outcomes)
+    }
+
+    /// Why `transaction` could not be included in a batch at `time` on the current
+    /// state, or nil: what a mempool asks before accepting it.
+    public func inclusionCheck(_ transaction: SignedTransaction, at time: UInt64) throws -> TransactionRejection? {
+        guard let chainID else { throw LedgerError.notInitialized }
+        let state = LedgerState(storage: self)
+        let batch = LedgerBatch(height: height + 1, time: time, leader: nil, transactions: [])
+        let machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
+                                         parameters: try Self.parameters(in: state))
+        return try machine.check(transaction.body, bodyByteCount: transaction.bodyBytes.count,
+                                 sender: transaction.signerAddress)
+    }
+
+    static func parameters(in state: LedgerState) throws -> LedgerParameters {
+        var parameters = LedgerParameters.defaults
+        for parameter in GovernedParameter.all {
+            guard let stored = try state.record(AmountRecord.self, at: StateKey.parameter(parameter.name)) else {
+                throw LedgerError.corruptState("parameter \(parameter.name) is missing")
+            }
+            parameters[parameter] = stored.amount
+        }
+        return parameters
+    }
+
+    /// The parameters in effect.
+    public func parameters() throws -> LedgerParameters {
+        try Self.parameters(in: LedgerState(storage: self))
+    }
+}
+
+/// The outcome of applying one batch.
+public struct BatchResult: Sendable, Equatable {
+    public var height: UInt64
+    public var stateRoot: [UInt8]
+    public var outcomes: [TransactionOutcome]
+}

@@ -1,0 +1,134 @@
+import Store
+
+extension LedgerDatabase: LedgerStorage {
+    func stateValue(for key: [UInt8]) throws(LedgerError) -> [UInt8]? {
+        do {
+            return try stateStore.value(for: key)
+        } catch {
+            throw .storage("reading state: \(error)")
+        }
+    }
+
+    func dueEvents(upTo time: UInt64) throws(LedgerError) -> [ScheduledEvent] {
+        do {
+            let statement = try database.cachedStatement(
+                "SELECT due, kind, subject FROM schedule WHERE due <= ? ORDER BY due, kind, subject")
+            defer { statement.reset() }
+            try statement.bind(Int64(bitPattern: time), at: 1)
+            var events: [ScheduledEvent] = []
+            while try statement.step() {
+                guard let kind = ScheduledEvent.Kind(rawValue: statement.int64(at: 1)) else {
+                    throw LedgerError.corruptState("unknown scheduled event kind \(statement.int64(at: 1))")
+                }
+                events.append(ScheduledEvent(due: UInt64(bitPattern: statement.int64(at: 0)), kind: kind,
+                                             subject: statement.blob(at: 2)))
+            }
+            return events
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw .storage("reading the schedule: \(error)")
+        }
+    }
+
+    /// Writes one batch's changes inside the open SQLite transaction.
+    func commit(_ changes: LedgerChanges, height: UInt64, time: UInt64, leader: AccountAddress?,
+                outcomes: [TransactionOutcome], transactions: [SignedTransaction]) throws {
+        let stateChanges = changes.state.map { StateChange(key: $0.key, value: $0.value) }
+        let root = try stateStore.apply(stateChanges)
+        try writeSchedule(changes.scheduled, time: time)
+        try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactions.count)
+        try writeTransactions(transactions, outcomes: outcomes, height: height)
+        try writePayouts(changes.payouts, height: height)
+        try writeProjections(changes.state, height: height)
+    }
+
+    private func writeSchedule(_ events: [ScheduledEvent], time: UInt64) throws {
+        let remove = try database.cachedStatement("DELETE FROM schedule WHERE due <= ?")
+        try remove.bind(Int64(bitPattern: time), at: 1)
+        try remove.run()
+        let insert = try database.cachedStatement("INSERT OR IGNORE INTO schedule(due, kind, subject) VALUES (?, ?, ?)")
+        for event in events {
+            try insert.bind(Int64(bitPattern: event.due), at: 1)
+            try insert.bind(event.kind.rawValue, at: 2)
+            try insert.bind(event.subject, at: 3)
+            try insert.run()
+        }
+    }
+
+    private func writeBatchRow(height: UInt64, time: UInt64, leader: AccountAddress?, root: [UInt8], count: Int) throws {
+        let insert = try database.cachedStatement(
+            "INSERT INTO batches(height, time, leader, state_root, transaction_count) VALUES (?, ?, ?, ?, ?)")
+        try insert.bind(Int64(bitPattern: height), at: 1)
+        try insert.bind(Int64(bitPattern: time), at: 2)
+        try insert.bind(leader?.bytes, at: 3)
+        try insert.bind(root, at: 4)
+        try insert.bind(Int64(count), at: 5)
+        try insert.run()
+    }
+
+    private func writeTransactions(_ transactions: [SignedTransaction], outcomes: [TransactionOutcome], height: UInt64) throws {
+        let insert = try database.cachedStatement("""
+            INSERT INTO transactions(height, position, id, sender, nonce, kind, status, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, (transaction, outcome)) in zip(transactions, outcomes).enumerated() {
+            let sender = transaction.signerAddress
+            try insert.bind(Int64(bitPattern: height), at: 1)
+            try insert.bind(Int64(position), at: 2)
+            try insert.bind(LedgerIdentifier.derive(sender: sender, nonce: transaction.body.nonce), at: 3)
+            try insert.bind(sender.bytes, at: 4)
+            try insert.bind(Int64(bitPattern: transaction.body.nonce), at: 5)
+            try insert.bind(transaction.body.kind.name, at: 6)
+            try insert.bind(outcome.status, at: 7)
+            try insert.bind(outcome.reasonCode, at: 8)
+            try insert.run()
+        }
+    }
+
+    private func writePayouts(_ payouts: [PayoutEvent], height: UInt64) throws {
+        let insert = try database.cachedStatement("""
+            INSERT INTO payouts(height, sequence, subject, account, reason, amount) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (sequence, payout) in payouts.enumerated() where payout.amount > 0 {
+            try insert.bind(Int64(bitPattern: height), at: 1)
+            try insert.bind(Int64(sequence), at: 2)
+            try insert.bind(payout.subject, at: 3)
+            try insert.bind(payout.account?.bytes, at: 4)
+            try insert.bind(payout.reason.rawValue, at: 5)
+            try insert.bind(AmountColumn.bytes(payout.amount), at: 6)
+            try insert.run()
+        }
+    }
+
+    /// Keeps the query tables of contributions and receipts in step with their records.
+    private func writeProjections(_ state: [[UInt8]: [UInt8]?], height: UInt64) throws {
+        for (key, value) in state {
+            guard let value, let kind = key.first else { continue }
+            if kind == 0x09 {
+                let record = try ContributionRecord.decodeStored(value)
+                let upsert = try database.cachedStatement("""
+                    INSERT INTO contributions(id, datanet, contributor, status) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET status = excluded.status
+                    """)
+                try upsert.bind(Array(key.dropFirst()), at: 1)
+                try upsert.bind(record.datanetID, at: 2)
+                try upsert.bind(record.contributor.bytes, at: 3)
+                try upsert.bind(record.status.name, at: 4)
+                try upsert.run()
+            } else if kind == 0x0d {
+                let record = try ReceiptRecord.decodeStored(value)
+                let insert = try database.cachedStatement("""
+                    INSERT OR IGNORE INTO receipts(id, height, host, client, adapter, datanet) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                try insert.bind(Array(key.dropFirst()), at: 1)
+                try insert.bind(Int64(bitPattern: height), at: 2)
+                try insert.bind(record.host.bytes, at: 3)
+                try insert.bind(record.client.bytes, at: 4)
+                try insert.bind(record.receipt.adapterHash, at: 5)
+                try insert.bind(record.receipt.datanetID, at: 6)
+                try insert.run()
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Store
+
+/// Read-only queries on the last committed batch.
+extension LedgerDatabase {
+    /// An account's balance and next nonce.
+    public func account(_ address: AccountAddress) throws -> (balance: Amount, nonce: UInt64) {
+        let record = try LedgerState(storage: self).account(address)
+        return (record.balance, record.nonce)
+    }
+
+    /// The account's stake in every role it has staked in.
+    public func stakes(of address: AccountAddress) throws -> [(role: StakeRole, amount: Amount)] {
+        let state = LedgerState(storage: self)
+        return try StakeRole.allCases.compactMap { role in
+            let amount = try state.stake(address, role)
+            return amount > 0 ? (role, amount) : nil
+        }
+    }
+
+    /// All stake of one role.
+    public func totalStake(of role: StakeRole) throws -> Amount {
+        try LedgerState(storage: self).roleTotal(role)
+    }
+
+    /// A genesis vesting allocation.
+    public func vesting(of address: AccountAddress, allocation: UInt32) throws -> VestingRecord? {
+        try LedgerState(storage: self).record(VestingRecord.self, at: StateKey.vesting(address, allocation: allocation))
+    }
+
+    /// The treasury and the burned total.
+    public func systemTotals() throws -> (treasury: Amount, burned: Amount) {
+        let totals = try LedgerState(storage: self).totals()
+        return (totals.treasury, totals.burned)
+    }
+
+    public func datanet(_ id: [UInt8]) throws -> DatanetRecord? {
+        try LedgerState(storage: self).record(DatanetRecord.self, at: StateKey.datanet(id))
+    }
+
+    public func contribution(_ id: [UInt8]) throws -> ContributionRecord? {
+        try LedgerState(storage: self).record(ContributionRecord.self, at: StateKey.contribution(id))
+    }
+
+    public func proposal(_ id: [UInt8]) throws -> ProposalRecord? {
+        try LedgerState(storage: self).record(ProposalRecord.self, at: StateKey.proposal(id))
+    }
+
+    public func baseModel(_ hash: [UInt8]) throws -> BaseModelRecord? {
+        try LedgerState(storage: self).record(BaseModelRecord.self, at: StateKey.baseModel(hash))
+    }
+
+    public func adapter(_ hash: [UInt8]) throws -> AdapterRecord? {
+        try LedgerState(storage: self).record(AdapterRecord.self, at: StateKey.adapter(hash))
+    }
+
+    public func hostListing(_ host: AccountAddress) throws -> HostListingRecord? {
+        try LedgerState(storage: self).record(HostListingRecord.self, at: StateKey.hostListing(host))
+    }
+
+    public func receipt(_ id: [UInt8]) throws -> ReceiptRecord? {
+        try LedgerState(storage: self).record(ReceiptRecord.self, at: StateKey.receipt(id))
+    }
+
+    public func challenge(_ id: [UInt8]) throws -> ChallengeRecord? {
+        try LedgerState(storage: self).record(ChallengeRecord.self, at: StateKey.challenge(id))
+    }
+
+    /// Everything `address` has been paid from receipts and challenges, in total.
+    public func payoutTotal(of address: AccountAddress) throws -> Amount {
+        try LedgerState(storage: self).amount(at: StateKey.payouts(address))
+    }
+
+    /// Contribution ids of a datanet with the given status, oldest first, at most `limit`.
+    public func contributionIDs(datanet: [UInt8], status: ContributionRecord.Status, limit: Int = 1_000) throws -> [[UInt8]] {
+        try blobs("SELECT id FROM contributions WHERE datanet = ? AND status = ? ORDER BY rowid LIMIT ?") { statement in
+            try statement.bind(datanet, at: 1)
+            try statement.bind(status.name, at: 2)
+            try statement.bind(Int64(limit), at: 3)
+        }
+    }
+
+    /// Receipt ids served by `host`, newest first.
+    public func receiptIDs(host: AccountAddress, limit: Int = 1_000) throws -> [[UInt8]] {
+        try blobs("SELECT id FROM receipts WHERE host = ? ORDER BY height DESC, id LIMIT ?") { statement in
+            try statement.bind(host.bytes, at: 1)
+            try statement.bind(Int64(limit), at: 2)
+        }
+    }
+
+    /// Receipt ids that used `adapter`, newest first.
+    public func receiptIDs(adapter: [UInt8], limit: Int = 1_000) throws -> [[UInt8]] {
+        try blobs("SELECT id FROM receipts WHERE adapter = ? ORDER BY height DESC, id LIMIT ?") { statement in
+            try statement.bind(adapter, at: 1)
+            try statement.bind(Int64(limit), at: 2)
+        }
+    }
+
+    /// Receipt ids that paid `contributor`, newest first.
+    public func receiptIDs(contributor: AccountAddress, limit: Int = 1_000) throws -> [[UInt8]] {
+        try blobs("""
+            SELECT DISTINCT subject FROM payouts WHERE account = ? AND reason = 'receipt_contributor'
+            ORDER BY height DESC LIMIT ?
+            """) { statement in
+            try statement.bind(contributor.bytes, at: 1)
+            try statement.bind(Int64(limit), at: 2)
+        }
+    }
+
+    /// Payments to and slashes of `address`, newest first.
+    public func payouts(of address: AccountAddress, limit: Int = 1_000) throws -> [PayoutEvent] {
+        let statement = try database.cachedStatement("""
+            SELECT subject, reason, amount FROM payouts WHERE account = ? ORDER BY height DESC, sequence DESC LIMIT ?
+            """)
+        defer { statement.reset() }
+        try statement.bind(address.bytes, at: 1)
+        try statement.bind(Int64(limit), at: 2)
+        var events: [PayoutEvent] = []
+        while try statement.step() {
+            guard let reason = PayoutEvent.Reason(rawValue: statement.text(at: 1)) else { continue }
+            events.append(PayoutEvent(subject: statement.blob(at: 0), account: address, reason: reason,
+                                      amount: AmountColumn.amount(statement.blob(at: 2))))
+        }
+        return events
+    }
+
+    /// Each transaction of a batch with its outcome: (sender, nonce, kind, status, reason).
+    public func transactionOutcomes(height: UInt64) throws -> [(sender: [UInt8], nonce: UInt64, kind: String, status: String, reason: String)] {
+        let statement = try database.cachedStatement(
+            "SELECT sender, nonce, kind, status, reason FROM transactions WHERE height = ? ORDER BY position")
+        defer { statement.reset() }
+        try statement.bind(Int64(bitPattern: height), at: 1)
+        var rows: [(sender: [UInt8], nonce: UInt64, kind: String, status: String, reason: String)] = []
+        while try statement.step() {
+            rows.append((statement.blob(at: 0), UInt64(bitPattern: statement.int64(at: 1)), statement.text(at: 2),
+                         statement.text(at: 3), statement.text(at: 4)))
+        }
+        return rows
+    }
+
+    /// The state root recorded after the batch at `height`.
+    public func stateRoot(atHeight height: UInt64) throws -> [UInt8]? {
+        try blobs("SELECT state_root FROM batches WHERE height = ?") { statement in
+            try statement.bind(Int64(bitPattern: height), at: 1)
+        }.first
+    }
+
+    private func blobs(_ sql: String, bind: (Statement) throws -> Void) throws -> [[UInt8]] {
+        let statement = try database.cachedStatement(sql)
+        defer { statement.reset() }
+        try bind(statement)
+        var results: [[UInt8]] = []
+        while try statement.step() { results.append(statement.blob(at: 0)) }
+        return results
+    }
+}

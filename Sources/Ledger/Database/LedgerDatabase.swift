@@ -1,0 +1,72 @@
+import Foundation
+import Store
+
+/// The ledger on SQLite: genesis, applying batches, and the queries the node needs.
+///
+/// Each batch is one SQLite transaction: the state changes, the state root, the derived
+/// tables and the batch record commit together or not at all, so a crash at any instant
+/// leaves the last whole batch. Not thread-safe: one owner calls it.
+public final class LedgerDatabase {
+    let database: Database
+    let stateStore: StateStore
+    private(set) var chain: ChainRecord?
+
+    /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
+    /// in-memory ledger.
+    public init(path: String, synchronous: Database.Options.Synchronous = .full) throws {
+        do {
+            database = try Database(path: path, options: Database.Options(synchronous: synchronous))
+            _ = try LedgerSchema.migrations.apply(to: database)
+            stateStore = try StateStore(database: database)
+        } catch let error as StoreError {
+            throw LedgerError.storage("\(path): \(error)")
+        }
+        chain = try Self.chainRecord(in: stateStore)
+    }
+
+    private static func chainRecord(in store: StateStore) throws -> ChainRecord? {
+        guard let bytes = try store.value(for: StateKey.chain) else { return nil }
+        return try ChainRecord.decodeStored(bytes)
+    }
+
+    // MARK: Where the chain stands
+
+    /// Whether genesis has been written.
+    public var isInitialized: Bool { chain != nil }
+    public var chainID: UInt64? { chain?.chainID }
+    public var genesisHash: [UInt8]? { chain?.genesisHash }
+    /// The height of the last batch applied (0 after genesis).
+    public var height: UInt64 { chain?.height ?? 0 }
+    /// The slot time of the last batch applied (the genesis time after genesis).
+    public var time: UInt64 { chain?.time ?? 0 }
+    /// The root over all state after the last batch.
+    public var stateRoot: [UInt8] { stateStore.root }
+
+    // MARK: Genesis
+
+    /// Writes `genesis` into an empty ledger, or checks that an existing ledger was
+    /// started from the same genesis.
+    public func initialize(with genesis: Genesis) throws {
+        if let chain {
+            guard chain.genesisHash == genesis.hash else {
+                throw LedgerError.genesisMismatch("its genesis hash is \(Self.hex(chain.genesisHash)), "
+                                                  + "the given genesis has \(Self.hex(genesis.hash))")
+            }
+            return
+        }
+        let state = LedgerState(storage: self)
+        try database.transaction {
+            try genesis.write(into: state)
+            try commit(state.batch, height: 0, time: genesis.time, leader: nil, outcomes: [], transactions: [])
+        }
+        try reloadChain()
+    }
+
+    func reloadChain() throws {
+        chain = try Self.chainRecord(in: stateStore)
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,32 @@
+import Store
+
+/// The ledger's tables. `state` and `state_buckets` (the rooted state) belong to
+/// `StateStore`; the rest are derived from the state and the batches applied, for
+/// ordering scheduled events and answering queries, and are not part of the state root.
+enum LedgerSchema {
+    static let migrations = SchemaMigrations([
+        StateStore.schemaMigration,
+        SchemaMigration(name: "ledger tables", sql: """
+            CREATE TABLE schedule(due INTEGER NOT NULL, kind INTEGER NOT NULL, subject BLOB NOT NULL,
+                PRIMARY KEY(due, kind, subject)) WITHOUT ROWID;
+            CREATE TABLE batches(height INTEGER PRIMARY KEY, time INTEGER NOT NULL, leader BLOB,
+                state_root BLOB NOT NULL, transaction_count INTEGER NOT NULL);
+            CREATE TABLE transactions(height INTEGER NOT NULL, position INTEGER NOT NULL, id BLOB NOT NULL,
+                sender BLOB NOT NULL, nonce INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+                reason TEXT NOT NULL, PRIMARY KEY(height, position));
+            CREATE INDEX transactions_sender ON transactions(sender, nonce);
+            CREATE TABLE payouts(height INTEGER NOT NULL, sequence INTEGER NOT NULL, subject BLOB NOT NULL,
+                account BLOB, reason TEXT NOT NULL, amount BLOB NOT NULL, PRIMARY KEY(height, sequence));
+            CREATE INDEX payouts_account ON payouts(account, height);
+            CREATE INDEX payouts_subject ON payouts(subject);
+            CREATE TABLE contributions(id BLOB PRIMARY KEY, datanet BLOB NOT NULL, contributor BLOB NOT NULL,
+                status TEXT NOT NULL);
+            CREATE INDEX contributions_datanet ON contributions(datanet, status);
+            CREATE INDEX contributions_contributor ON contributions(contributor);
+            CREATE TABLE receipts(id BLOB PRIMARY KEY, height INTEGER NOT NULL, host BLOB NOT NULL,
+                client BLOB NOT NULL, adapter BLOB NOT NULL, datanet BLOB NOT NULL);
+            CREATE INDEX receipts_host ON receipts(host, height);
+            CREATE INDEX receipts_adapter ON receipts(adapter, height);
+            """),
+    ])
+}

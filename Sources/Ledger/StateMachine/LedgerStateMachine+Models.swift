@@ -1,0 +1,45 @@
+/// Base models, training results (adapters) and host listings.
+extension LedgerStateMachine {
+    /// The model formats a base model may be registered in.
+    static let modelFormats: Set<String> = ["gguf", "safetensors"]
+
+    func handleRegisterBaseModel(_ model: RegisterBaseModel, _ context: TransactionContext) throws {
+        guard Self.modelFormats.contains(model.format) else {
+            throw TransactionFailure.invalidField("format must be gguf or safetensors")
+        }
+        guard !model.name.isEmpty else { throw TransactionFailure.invalidField("the model needs a name") }
+        let key = StateKey.baseModel(model.modelHash)
+        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("the base model") }
+        state.setRecord(BaseModelRecord(name: model.name, format: model.format, registrant: context.sender,
+                                        registeredTime: batch.time), at: key)
+    }
+
+    func handleTrainingResult(_ result: TrainingResult, _ context: TransactionContext) throws {
+        guard let datanet = try state.record(DatanetRecord.self, at: StateKey.datanet(result.datanetID)) else {
+            throw TransactionFailure.unknownDatanet
+        }
+        guard result.datanetVersion >= 1, result.datanetVersion <= datanet.version else {
+            throw TransactionFailure.invalidField("datanet version \(result.datanetVersion) does not exist (latest is \(datanet.version))")
+        }
+        guard try state.value(for: StateKey.baseModel(result.baseModelHash)) != nil else {
+            throw TransactionFailure.unknownModel
+        }
+        guard result.adapterByteCount > 0 else { throw TransactionFailure.invalidField("adapter_byte_count must be > 0") }
+        let key = StateKey.adapter(result.adapterHash)
+        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("the adapter") }
+        state.setRecord(AdapterRecord(trainer: context.sender, result: result, registeredTime: batch.time), at: key)
+    }
+
+    func handleHostListing(_ listing: HostListing, _ context: TransactionContext) throws {
+        guard try state.stake(context.sender, .host) >= parameters[.hostStakeMin] else {
+            throw TransactionFailure.insufficientStake(.host)
+        }
+        var seen = Set<[UInt8]>()
+        for hash in listing.adapterHashes {
+            guard seen.insert(hash).inserted else { throw TransactionFailure.invalidField("an adapter is listed twice") }
+            guard try state.value(for: StateKey.adapter(hash)) != nil else { throw TransactionFailure.unknownAdapter }
+        }
+        state.setRecord(HostListingRecord(listing: listing, updatedTime: batch.time),
+                        at: StateKey.hostListing(context.sender))
+    }
+}
