@@ -16,6 +16,9 @@ struct DataDirectory {
     /// The default identity key file.
     var keyFilePath: String { (path as NSString).appendingPathComponent("node.key") }
 
+    /// The ledger database.
+    var chainDatabasePath: String { (path as NSString).appendingPathComponent("chain.sqlite") }
+
     /// Creates the directory, readable by the owner only, when it does not exist yet.
     func create() throws {
         try FileManager.default.createDirectory(

@@ -11,6 +11,9 @@ enum HelpText {
           keys show        Print the peer id and account address of a key file
           p2p listen       Accept libp2p connections and log each peer's identify result
           p2p ping         Connect to a peer, identify it and measure round-trip times
+          genesis example  Print a genesis spec shaped like the published token schedule
+          genesis check    Validate a genesis spec and print its hash and state root
+          genesis init     Write a genesis into the ledger database
           gossip sub       Print the messages of a gossipsub topic as JSON lines
           gossip pub       Publish one message on a gossipsub topic
           version          Print the version
@@ -141,6 +144,55 @@ enum HelpText {
           --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
         """
 
+    static let genesis = """
+        Usage: oln genesis <example | check | init> [options]
+
+        A chain starts from a genesis spec (JSON): its chain id and time, every one of the
+        1,000,000,000 tokens placed in balances, vesting allocations, stakes or the treasury,
+        and governed parameters that differ from their defaults (docs/ledger.md).
+
+        Subcommands:
+          example   Print a spec shaped like the published token schedule
+          check     Validate a spec; print its genesis hash and state root
+          init      Write the genesis state into the ledger database
+        """
+
+    static let genesisExample = """
+        Usage: oln genesis example --address ADDRESS [--chain-id N] [--time UNIX_SECONDS]
+
+        Prints a genesis spec shaped like the published schedule: community 51.71% (16.55% of
+        the supply unlocked at start, the rest over 48 months), ecosystem 10% (48 months),
+        investors 18.29% and team 15% (12-month cliff, then 36 months), liquidity 5%. All of it
+        goes to ADDRESS, which stakes 10,000 tokens as sequencer and as validator.
+
+        Options:
+          --address ADDRESS   The account that receives everything (see 'oln keys show')
+          --chain-id N        The chain id (default: 161201)
+          --time SECONDS      The genesis time in seconds since 1970 (default: now)
+        """
+
+    static let genesisCheck = """
+        Usage: oln genesis check SPEC [--json]
+
+        Validates the genesis spec in the file SPEC and prints the chain id, the genesis hash
+        that identifies the chain, and the state root after genesis. Every problem is named:
+        tokens missing or over the supply, bad addresses, unknown parameters or roles.
+
+        Options:
+          --json   Print one JSON object
+        """
+
+    static let genesisInit = """
+        Usage: oln genesis init SPEC [--db FILE] [--json]
+
+        Writes the genesis state of the spec in SPEC into the ledger database. If the database
+        already holds a chain, checks that it was started from the same genesis.
+
+        Options:
+          --db FILE   The ledger database (default: $OLN_DATA_DIR/chain.sqlite)
+          --json      Print one JSON object
+        """
+
     static let version = """
         Usage: oln version
 
@@ -154,6 +206,10 @@ enum HelpText {
         case "keys": return keys
         case "keys generate": return keysGenerate
         case "keys show": return keysShow
+        case "genesis": return genesis
+        case "genesis example": return genesisExample
+        case "genesis check": return genesisCheck
+        case "genesis init": return genesisInit
         case "gossip": return gossip
         case "gossip sub": return gossipSub
         case "gossip pub": return gossipPub

@@ -2,7 +2,8 @@
 // every command in-process against a captured console.
 //
 // Owns: argument parsing, help texts, exit codes, and the commands themselves (each a thin
-// layer over the library modules). May import: Identity, Wire, Sodium, Foundation.
+// layer over the library modules). May import: Ledger, Network, P2P, Gossip, IO, Identity, Wire,
+// Sodium, Foundation.
 import Foundation
 
 /// Exit codes, following the usual convention: 0 success, 1 failure, 2 bad usage.
@@ -49,6 +50,8 @@ public enum OLNCommand {
         switch command {
         case "keys":
             return try KeysCommand.run(&parser, environment: environment, console: console)
+        case "genesis":
+            return try GenesisCommand.run(&parser, environment: environment, console: console)
         case "gossip":
             return try GossipCommand.run(&parser, environment: environment, console: console)
         case "p2p":
