@@ -27,7 +27,7 @@ extension GovernedParameter {
     public static let gasPrice = GovernedParameter("gas_price", 1_000_000_000, 0...Token.baseUnitsPerToken,
         "base units charged per unit of gas; a transaction's fee must be at least gas · gas_price")
     public static let gasPerByte = GovernedParameter("gas_per_byte", 10, 0...1_000_000,
-        "gas per byte of the transaction envelope")
+        "gas per byte of the transaction's canonical body")
     public static let feeBurn = GovernedParameter("fee_burn_ppm", 200_000, 0...ppm,
         "share of every transaction fee that is burned; the rest goes to the batch's leader")
     public static let unbondingPeriod = GovernedParameter("unbonding_period_seconds", 7 * day, 1...(365 * day),
