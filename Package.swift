@@ -33,12 +33,20 @@ let package = Package(
         .target(name: "Simulation"),
         // Gossipsub routers in the simulator: scenarios and their figures.
         .target(name: "GossipSimulation", dependencies: ["Gossip", "Simulation", "Identity", "Sodium"]),
+        // SQLite: connections, prepared statements, migrations, and the rooted key-value state.
+        .target(name: "Store", dependencies: ["CSQLite", "Sodium"]),
+        // The deterministic ledger: transactions, genesis, the state machine on Store.
+        .target(name: "Ledger", dependencies: ["Store", "Identity", "Wire", "Sodium"]),
+        // The rotating sequencer, sans-IO: leader schedule, mempool, batches, attestations, finality.
+        .target(name: "Sequencer", dependencies: ["Ledger", "Identity", "Wire", "Sodium"]),
+        // Model files: GGUF and safetensors readers, quantized block formats.
+        .target(name: "ModelFiles"),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
         .executableTarget(name: "oln-bench", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium", "GossipSimulation"], path: "Sources/Bench"),
@@ -48,7 +56,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium", "TestSupport"]),
         .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
-        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
+        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Ledger", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
         .testTarget(name: "MultistreamTests", dependencies: ["Multistream", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
@@ -56,6 +64,10 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "GossipTests", dependencies: ["Gossip", "GossipSimulation", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Sodium", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "TestSupport"]),
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),

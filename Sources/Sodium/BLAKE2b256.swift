@@ -5,6 +5,21 @@ public enum BLAKE2b256 {
     /// The length of a digest.
     public static let byteCount = 32
 
+    /// Returns the 32-byte BLAKE2b-256 digest of `bytes`.
+    ///
+    /// The array overload skips the generic collection path, whose per-call type lookups
+    /// cost about half again as much as the hash of a short input (state roots hash
+    /// hundreds of thousands of short values per batch).
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        Sodium.initialize()
+        return bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: byteCount) { digest, initialized in
+                _ = crypto_generichash(digest.baseAddress!, byteCount, input.baseAddress, UInt64(input.count), nil, 0)
+                initialized = byteCount
+            }
+        }
+    }
+
     /// Returns the 32-byte BLAKE2b-256 digest of `data`.
     public static func hash(_ data: some Collection<UInt8>) -> [UInt8] {
         Sodium.initialize()

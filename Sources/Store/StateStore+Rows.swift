@@ -1,0 +1,181 @@
+import CSQLite
+
+extension StateStore {
+    /// Upserts a state row.
+    private static let upsertRowSQL =
+        "INSERT INTO state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    /// Deletes a state row.
+    private static let deleteRowSQL = "DELETE FROM state WHERE key = ?1"
+    /// Reads one bucket's rows, given the bucket's 2-byte prefix and the next bucket's.
+    private static let bucketRowsSQL = "SELECT key, value FROM state WHERE key > ?1 AND key < ?2"
+    /// Reads the last bucket's rows, given its 2-byte prefix.
+    private static let lastBucketRowsSQL = "SELECT key, value FROM state WHERE key > ?1"
+    /// Upserts a bucket hash.
+    private static let upsertBucketSQL =
+        "INSERT INTO state_buckets (bucket, hash) VALUES (?1, ?2) ON CONFLICT (bucket) DO UPDATE SET hash = excluded.hash"
+    /// Deletes the hash of a bucket that became empty.
+    private static let deleteBucketSQL = "DELETE FROM state_buckets WHERE bucket = ?1"
+
+    /// Throws unless `key` has an allowed length.
+    static func checkKey(_ key: [UInt8]) throws(StoreError) {
+        guard keyByteCountRange.contains(key.count) else {
+            throw StoreError.invalidKeyByteCount(key.count)
+        }
+    }
+
+    /// `key` behind its 2-byte big-endian bucket.
+    static func storedKey(_ key: [UInt8], bucket: Int) -> [UInt8] {
+        var stored = [UInt8]()
+        stored.reserveCapacity(2 + key.count)
+        stored.append(UInt8(bucket >> 8))
+        stored.append(UInt8(bucket & 0xff))
+        stored.append(contentsOf: key)
+        return stored
+    }
+
+    /// Validates `changes` and returns them in stored-key order; a repeated key is a programmer error.
+    static func sortedWrites(_ changes: [StateChange]) throws(StoreError) -> [StateWrite] {
+        var writes: [StateWrite] = []
+        writes.reserveCapacity(changes.count)
+        for change in changes {
+            try checkKey(change.key)
+            if let value = change.value, value.count > valueByteCountMax {
+                throw StoreError.valueTooLong(value.count)
+            }
+            let bucket = bucket(for: change.key)
+            writes.append(StateWrite(bucket: bucket, storedKey: storedKey(change.key, bucket: bucket), value: change.value))
+        }
+        writes.sort { $0.precedes($1) }
+        for position in writes.indices.dropFirst() {
+            precondition(writes[position - 1].storedKey != writes[position].storedKey, "a key may change only once per apply")
+        }
+        return writes
+    }
+
+    /// The distinct buckets of `writes`, which are sorted, in ascending order.
+    static func buckets(of writes: [StateWrite]) -> [Int] {
+        var buckets: [Int] = []
+        for write in writes where buckets.last != write.bucket {
+            buckets.append(write.bucket)
+        }
+        return buckets
+    }
+
+    /// Writes the rows of `writes`.
+    func write(_ writes: [StateWrite]) throws(StoreError) {
+        let upsert = try database.cachedStatement(Self.upsertRowSQL)
+        let delete = try database.cachedStatement(Self.deleteRowSQL)
+        for write in writes {
+            if let value = write.value {
+                try upsert.bind(write.storedKey, at: 1)
+                try upsert.bind(value, at: 2)
+                try upsert.run()
+            } else {
+                try delete.bind(write.storedKey, at: 1)
+                try delete.run()
+            }
+        }
+    }
+
+    /// Rehashes `buckets` from their rows, stores the hashes that changed, and returns them
+    /// all in ascending bucket order.
+    func rehash(buckets: [Int]) throws(StoreError) -> [(bucket: Int, hash: [UInt8])] {
+        let rows = try database.cachedStatement(Self.bucketRowsSQL)
+        let lastRows = try database.cachedStatement(Self.lastBucketRowsSQL)
+        let upsert = try database.cachedStatement(Self.upsertBucketSQL)
+        let delete = try database.cachedStatement(Self.deleteBucketSQL)
+        var hashes: [(bucket: Int, hash: [UInt8])] = []
+        hashes.reserveCapacity(buckets.count)
+        for bucket in buckets {
+            let hash = try hashBucket(bucket, statement: bucket == Self.bucketCount - 1 ? lastRows : rows)
+            hashes.append((bucket, hash))
+            guard !tree.leaf(bucket, equals: hash) else { continue }
+            if hash == StateTree.emptyHash {
+                try delete.bind(Int64(bucket), at: 1)
+                try delete.run()
+            } else {
+                try upsert.bind(Int64(bucket), at: 1)
+                try upsert.bind(hash, at: 2)
+                try upsert.run()
+            }
+        }
+        return hashes
+    }
+
+    /// Reads bucket `bucket`'s rows with `statement` (one of the two bucket range queries) and hashes them.
+    private func hashBucket(_ bucket: Int, statement: Statement) throws(StoreError) -> [UInt8] {
+        try withUnsafeBytes(of: UInt16(bucket).bigEndian) { prefix throws(StoreError) in
+            try statement.bind(bytes: prefix, at: 1)
+        }
+        if bucket + 1 < Self.bucketCount {
+            try withUnsafeBytes(of: UInt16(bucket + 1).bigEndian) { prefix throws(StoreError) in
+                try statement.bind(bytes: prefix, at: 2)
+            }
+        }
+        bucketHasher.reset()
+        defer { statement.reset() }
+        while try statement.step() {
+            statement.withUnsafeBlob(at: 0) { storedKey in
+                statement.withUnsafeBlob(at: 1) { value in
+                    bucketHasher.append(key: UnsafeRawBufferPointer(rebasing: storedKey.dropFirst(2)), value: value)
+                }
+            }
+        }
+        return bucketHasher.finalize()
+    }
+
+    /// Reads every row in key order and returns the hash of each non-empty bucket.
+    func recomputedBucketHashes() throws -> [(bucket: Int, hash: [UInt8])] {
+        let statement = try database.prepare("SELECT key, value FROM state ORDER BY key")
+        var hashes: [(bucket: Int, hash: [UInt8])] = []
+        var current = -1
+        var hasher = StateBucketHasher()
+        while try statement.step() {
+            let bucket = try statement.withUnsafeBlob(at: 0) { storedKey throws(StoreError) in
+                guard storedKey.count >= 2 + Self.keyByteCountRange.lowerBound else {
+                    throw StoreError.corrupt(code: SQLITE_CORRUPT, message: "a state row's key is too short")
+                }
+                return Int(storedKey[0]) << 8 | Int(storedKey[1])
+            }
+            if bucket != current, current >= 0 {
+                hashes.append((current, hasher.finalize()))
+                hasher.reset()
+            }
+            current = bucket
+            statement.withUnsafeBlob(at: 0) { storedKey in
+                statement.withUnsafeBlob(at: 1) { value in
+                    hasher.append(key: UnsafeRawBufferPointer(rebasing: storedKey.dropFirst(2)), value: value)
+                }
+            }
+        }
+        if current >= 0 {
+            hashes.append((current, hasher.finalize()))
+        }
+        return hashes
+    }
+
+    /// Reads the stored hashes of the non-empty buckets, checking each row's shape.
+    static func storedBucketHashes(in database: Database) throws -> [(bucket: Int, hash: [UInt8])] {
+        let statement = try database.prepare("SELECT bucket, hash FROM state_buckets ORDER BY bucket")
+        var hashes: [(bucket: Int, hash: [UInt8])] = []
+        while try statement.step() {
+            let bucket = statement.int64(at: 0)
+            let hash = statement.blob(at: 1)
+            guard (0..<Int64(bucketCount)).contains(bucket), hash.count == StateTree.hashByteCount else {
+                throw StoreError.corrupt(code: SQLITE_CORRUPT, message: "state_buckets row \(bucket) is malformed")
+            }
+            hashes.append((Int(bucket), hash))
+        }
+        return hashes
+    }
+
+    /// Throws `StoreError.missingTable` unless `database` has table `name`.
+    static func checkTableExists(_ name: String, in database: Database) throws(StoreError) {
+        let statement = try database.cachedStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1")
+        defer { statement.reset() }
+        try statement.bind(name, at: 1)
+        guard try statement.step() else {
+            throw StoreError.missingTable(name: name)
+        }
+    }
+}

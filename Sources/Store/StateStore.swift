@@ -1,0 +1,125 @@
+import CSQLite
+import Sodium
+
+/// The ledger's authenticated state: a map from keys to values whose contents are committed
+/// to by one 32-byte root hash.
+///
+/// Keys have 1...256 bytes and values at most 1 MiB. Each key falls in one of 65,536 buckets
+/// (the first two bytes of BLAKE2b-256(key)); rows are stored as `bucket ‖ key`, so a bucket
+/// is one contiguous range of the `state` table. The persisted bucket hashes and the
+/// in-memory tree over them give the root (see the module overview in Store.swift).
+///
+/// Tables: `state` and `state_buckets`, created by `StateStore.schemaMigration`, which the
+/// owner of the database includes in its `SchemaMigrations`. Nothing but this type may write
+/// them, and only one `StateStore` may be open on a database.
+///
+/// Changes are applied inside `Database.transaction(_:)`. The store observes the database's
+/// transactions: when one rolls back, the in-memory tree is rolled back with it; when an
+/// `apply` fails, the transaction cannot commit (it rolls back with
+/// `StoreError.transactionAborted`).
+public final class StateStore {
+    /// The lengths a key may have.
+    public static let keyByteCountRange = 1...256
+    /// The longest value, 1 MiB.
+    public static let valueByteCountMax = 1 << 20
+    /// The number of buckets, and of leaves of the tree.
+    public static let bucketCount = StateTree.bucketCount
+
+    /// Creates the `state` and `state_buckets` tables.
+    public static let schemaMigration = SchemaMigration(name: "state store tables", sql: """
+        CREATE TABLE state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE state_buckets (bucket INTEGER PRIMARY KEY, hash BLOB NOT NULL);
+        """)
+
+    /// The database holding the state.
+    public let database: Database
+    /// The tree over the bucket hashes, in step with the database's current transaction.
+    var tree: StateTree
+    /// Whether an `apply` failed in the current transaction, leaving its writes incomplete.
+    var applyFailed = false
+    /// The reused buffer for hashing buckets.
+    var bucketHasher = StateBucketHasher()
+
+    /// Opens the state in `database`, whose schema must include `schemaMigration`, and builds
+    /// the tree from the persisted bucket hashes.
+    ///
+    /// With `verifyingIntegrity`, every row is read and hashed as well, and
+    /// `StoreError.stateMismatch` is thrown if any bucket disagrees with its stored hash.
+    public init(database: Database, verifyingIntegrity: Bool = false) throws {
+        self.database = database
+        for table in ["state", "state_buckets"] {
+            try Self.checkTableExists(table, in: database)
+        }
+        tree = StateTree(leaves: try Self.storedBucketHashes(in: database))
+        database.addTransactionObserver(self)
+        if verifyingIntegrity {
+            try verifyIntegrity()
+        }
+    }
+
+    /// The root hash of the state: 32 zero bytes when the state is empty.
+    public var root: [UInt8] {
+        tree.root
+    }
+
+    /// The hash of bucket `bucket` (0..<65,536): 32 zero bytes when it is empty.
+    public func bucketHash(_ bucket: Int) -> [UInt8] {
+        tree.leaf(bucket)
+    }
+
+    /// The bucket `key` falls in: the first two bytes of BLAKE2b-256(key), big-endian.
+    public static func bucket(for key: [UInt8]) -> Int {
+        let digest = BLAKE2b256.hash(key)
+        return Int(digest[0]) << 8 | Int(digest[1])
+    }
+
+    /// The value stored under `key`, or nil when there is none.
+    public func value(for key: [UInt8]) throws -> [UInt8]? {
+        try Self.checkKey(key)
+        let statement = try database.cachedStatement("SELECT value FROM state WHERE key = ?1")
+        defer { statement.reset() }
+        try statement.bind(Self.storedKey(key, bucket: Self.bucket(for: key)), at: 1)
+        return try statement.step() ? statement.blob(at: 0) : nil
+    }
+
+    /// Applies `changes` and returns the new root; the order of `changes` does not matter.
+    ///
+    /// Must run inside `Database.transaction(_:)`. A key may appear only once in `changes`.
+    /// Throws `StoreError.invalidKeyByteCount` or `.valueTooLong` before writing anything;
+    /// after a database error the transaction can only roll back.
+    @discardableResult
+    public func apply(_ changes: [StateChange]) throws -> [UInt8] {
+        precondition(database.isInTransaction, "StateStore.apply runs inside Database.transaction")
+        let writes = try Self.sortedWrites(changes)
+        do {
+            try write(writes)
+            let leaves = try rehash(buckets: Self.buckets(of: writes))
+            tree.update(leaves: leaves)
+        } catch {
+            applyFailed = true
+            throw error
+        }
+        return tree.root
+    }
+
+    /// Reads and hashes every row and returns the root they give, ignoring the stored hashes.
+    public func recomputeRoot() throws -> [UInt8] {
+        StateTree(leaves: try recomputedBucketHashes()).root
+    }
+
+    /// Reads and hashes every row and throws `StoreError.stateMismatch` for the first bucket
+    /// whose hash differs from the stored one.
+    public func verifyIntegrity() throws {
+        var next = 0
+        for (bucket, hash) in try recomputedBucketHashes() {
+            for empty in next..<bucket where tree.leaf(empty) != StateTree.emptyHash {
+                throw StoreError.stateMismatch(bucket: empty)
+            }
+            guard tree.leaf(bucket) == hash else { throw StoreError.stateMismatch(bucket: bucket) }
+            next = bucket + 1
+        }
+        for empty in next..<Self.bucketCount where tree.leaf(empty) != StateTree.emptyHash {
+            throw StoreError.stateMismatch(bucket: empty)
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import Sodium
+import Testing
+import TestSupport
+import Store
+
+@Suite struct StateStoreTests {
+    struct Failure: Error {}
+
+    static func open(_ path: String = ":memory:", verifying: Bool = false) throws -> StateStore {
+        let database = try Database(path: path)
+        try SchemaMigrations([StateStore.schemaMigration]).apply(to: database)
+        return try StateStore(database: database, verifyingIntegrity: verifying)
+    }
+
+    static func bytes(_ text: String) -> [UInt8] {
+        Array(text.utf8)
+    }
+
+    // Keys found, and roots computed, by an independent Python script (hashlib.blake2b):
+    // key-27292 lies in bucket 0, key-1799 in bucket 65,535, pair-165 and pair-301 share bucket 33,214.
+    static let sevenKeys: [StateChange] = [
+        .set(bytes("key-27292"), to: []),
+        .set(bytes("key-1799"), to: [UInt8](repeating: 0x78, count: 300)),
+        .set(bytes("abc"), to: bytes("value")),
+        .set(Array(0..<200), to: bytes("long")),
+        .set([0], to: [0xff]),
+        .set(bytes("pair-165"), to: bytes("first of pair")),
+        .set(bytes("pair-301"), to: bytes("second of pair")),
+    ]
+    static let sevenKeyRoot = "a45104d90d49d48471c44224c1681ca05078da61a2e55727126b8904ff846fc8"
+
+    @Test func theEmptyStateHasAnAllZeroRoot() throws {
+        let store = try Self.open()
+        #expect(store.root == [UInt8](repeating: 0, count: 32))
+        #expect(try store.recomputeRoot() == store.root)
+        #expect(store.bucketHash(0) == [UInt8](repeating: 0, count: 32))
+    }
+
+    @Test func bucketsAreTheFirstTwoDigestBytes() {
+        #expect(StateStore.bucket(for: Self.bytes("abc")) == 0xbddd)
+        #expect(StateStore.bucket(for: Self.bytes("key-27292")) == 0)
+        #expect(StateStore.bucket(for: Self.bytes("key-1799")) == 65_535)
+    }
+
+    @Test func oneKeyGivesTheRootOfTheDefinition() throws {
+        let store = try Self.open()
+        let key = Self.bytes("abc")
+        let value = Self.bytes("value")
+        let root = try store.database.transaction { try store.apply([.set(key, to: value)]) }
+        // Built here from the definition: one bucket hash, then 16 levels up with zero siblings.
+        let leaf = BLAKE2b256.hash([3] + key + BLAKE2b256.hash(value))
+        #expect(leaf.hex == "98f1786c6b7900f2f7661b63000eed20d8e99082c24bb5a55d17afdaf7707e61")
+        var node = leaf
+        var index = 0xbddd
+        for _ in 0..<16 {
+            let zero = [UInt8](repeating: 0, count: 32)
+            node = BLAKE2b256.hash([1] + (index.isMultiple(of: 2) ? node + zero : zero + node))
+            index /= 2
+        }
+        #expect(root == node)
+        #expect(root.hex == "1bba18b4b01d28c94467ea426f5db4c59ea29db5b1d523e3cb8990cbd31c704e")
+        #expect(store.bucketHash(0xbddd) == leaf)
+        #expect(try store.value(for: key) == value)
+    }
+
+    @Test func sevenKeysGiveTheIndependentlyComputedRoot() throws {
+        let store = try Self.open()
+        let root = try store.database.transaction { try store.apply(Self.sevenKeys) }
+        #expect(root.hex == Self.sevenKeyRoot)
+        #expect(store.bucketHash(33_214).hex == "1c79c73bb6684731de3d6e4e88d4b2fa553113469fe6505ef28b7c417258ed58")
+        #expect(store.bucketHash(0).hex == "9adb86ed096dc89b2224f6dc82f88c80edc8359dc845aaf95aea705d6820402c")
+        #expect(store.bucketHash(65_535).hex == "76dbf9ea1758dae91aac99c63474d7ec778af830642d50c3894fc3b9f214da6a")
+        #expect(try store.recomputeRoot() == root)
+        #expect(try store.value(for: Self.bytes("key-27292")) == [])
+        #expect(try store.value(for: Self.bytes("key-1799"))?.count == 300)
+    }
+
+    @Test func theOrderOfChangesDoesNotMatter() throws {
+        let forward = try Self.open()
+        let backward = try Self.open()
+        let rootForward = try forward.database.transaction { try forward.apply(Self.sevenKeys) }
+        let rootBackward = try backward.database.transaction { try backward.apply(Self.sevenKeys.reversed()) }
+        #expect(rootForward == rootBackward)
+        let oneByOne = try Self.open()
+        for change in Self.sevenKeys.shuffled() {
+            try oneByOne.database.transaction { try oneByOne.apply([change]) }
+        }
+        #expect(oneByOne.root == rootForward)
+    }
+
+    @Test func deletingRestoresThePriorRoot() throws {
+        let store = try Self.open()
+        let before = try store.database.transaction { try store.apply(Array(Self.sevenKeys.prefix(4))) }
+        try store.database.transaction { try store.apply(Array(Self.sevenKeys.dropFirst(4))) }
+        #expect(store.root != before)
+        let after = try store.database.transaction { try store.apply(Self.sevenKeys.dropFirst(4).map { .delete($0.key) }) }
+        #expect(after == before)
+        #expect(try store.value(for: Self.bytes("pair-165")) == nil)
+        try store.database.transaction { try store.apply(Self.sevenKeys.prefix(4).map { .delete($0.key) }) }
+        #expect(store.root == [UInt8](repeating: 0, count: 32))
+        #expect(try store.recomputeRoot() == store.root)
+    }
+
+    @Test func deletingAMissingKeyChangesNothing() throws {
+        let store = try Self.open()
+        let root = try store.database.transaction { try store.apply(Self.sevenKeys) }
+        #expect(try store.database.transaction { try store.apply([.delete(Self.bytes("never set"))]) } == root)
+    }
+
+    @Test func reopeningGivesTheSameRoot() throws {
+        let directory = try TemporaryDirectory()
+        let root = try {
+            let store = try Self.open(directory.file("state.sqlite"))
+            return try store.database.transaction { try store.apply(Self.sevenKeys) }
+        }()
+        let reopened = try Self.open(directory.file("state.sqlite"), verifying: true)
+        #expect(reopened.root == root)
+        #expect(reopened.root.hex == Self.sevenKeyRoot)
+    }
+
+    @Test func aRolledBackTransactionRestoresTheTree() throws {
+        let store = try Self.open()
+        let root = try store.database.transaction { try store.apply(Array(Self.sevenKeys.prefix(3))) }
+        #expect(throws: Failure.self) {
+            try store.database.transaction {
+                try store.apply(Array(Self.sevenKeys.dropFirst(3)))
+                try store.apply([.delete(Self.bytes("abc"))])
+                throw Failure()
+            }
+        }
+        #expect(store.root == root)
+        #expect(store.bucketHash(33_214) == [UInt8](repeating: 0, count: 32))
+        #expect(try store.value(for: Self.bytes("abc")) == Self.bytes("value"))
+        #expect(try store.recomputeRoot() == root)
+        let all = try store.database.transaction { try store.apply(Array(Self.sevenKeys.dropFirst(3))) }
+        #expect(all.hex == Self.sevenKeyRoot)
+    }
+
+    @Test func aFailedApplyKeepsTheTransactionFromCommitting() throws {
+        let store = try Self.open()
+        let root = try store.database.transaction { try store.apply(Array(Self.sevenKeys.prefix(3))) }
+        #expect(throws: StoreError.self) {
+            try store.database.transaction {
+                try store.database.execute("DROP TABLE state_buckets")
+                _ = try? store.apply([.set(Self.bytes("new"), to: [1])])
+            }
+        }
+        #expect(store.root == root)
+        #expect(try store.value(for: Self.bytes("new")) == nil)
+        let next = try store.database.transaction { try store.apply([.set(Self.bytes("new"), to: [1])]) }
+        #expect(try store.recomputeRoot() == next)
+    }
+
+    @Test func keyAndValueLimitsAreEnforcedBeforeAnyWrite() throws {
+        let store = try Self.open()
+        let longest = [UInt8](repeating: 1, count: StateStore.keyByteCountRange.upperBound)
+        let largest = [UInt8](repeating: 2, count: StateStore.valueByteCountMax)
+        try store.database.transaction { try store.apply([.set(longest, to: largest)]) }
+        #expect(try store.value(for: longest) == largest)
+        let cases: [([StateChange], StoreError)] = [
+            ([.set([], to: [1])], .invalidKeyByteCount(0)),
+            ([.set([9], to: [1]), .delete(longest + [1])], .invalidKeyByteCount(257)),
+            ([.set([9], to: largest + [0])], .valueTooLong(StateStore.valueByteCountMax + 1)),
+        ]
+        for (changes, expected) in cases {
+            #expect(throws: expected) { try store.database.transaction { try store.apply(changes) } }
+        }
+        #expect(try store.value(for: [9]) == nil)
+        #expect(throws: StoreError.invalidKeyByteCount(0)) { try store.value(for: []) }
+    }
+
+    @Test func tamperedRowsFailTheIntegrityCheck() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("state.sqlite")
+        do {
+            let store = try Self.open(path)
+            try store.database.transaction { try store.apply(Self.sevenKeys) }
+            try store.verifyIntegrity()
+            let tamper = try store.database.prepare("UPDATE state SET value = x'00' WHERE key = ?1")
+            try tamper.bind([0, 0] + Self.bytes("key-27292"), at: 1)
+            try tamper.run()
+            #expect(store.database.changes == 1)
+            #expect(throws: StoreError.stateMismatch(bucket: 0)) { try store.verifyIntegrity() }
+        }
+        #expect(throws: StoreError.stateMismatch(bucket: 0)) { try Self.open(path, verifying: true) }
+        let unverified = try Self.open(path)
+        #expect(unverified.root.hex == Self.sevenKeyRoot)
+        #expect(try unverified.recomputeRoot() != unverified.root)
+    }
+
+    @Test func aDatabaseWithoutTheTablesIsRefused() throws {
+        let database = try Database(path: ":memory:")
+        #expect(throws: StoreError.missingTable(name: "state")) { try StateStore(database: database) }
+    }
+
+    /// Random batches of sets and deletes over a small key pool, some rolled back; after each,
+    /// the root must equal both `recomputeRoot()` and the root of an independent model.
+    @Test func randomBatchesMatchTheModel() throws {
+        var random = SeededGenerator.make(for: "StateStoreTests.randomBatchesMatchTheModel")
+        let directory = try TemporaryDirectory()
+        let store = try Self.open(directory.file("state.sqlite"))
+        let pool: [[UInt8]] = (0..<400).map { index in
+            let length = index.isMultiple(of: 50) ? Int.random(in: 128...256, using: &random) : Int.random(in: 1...40, using: &random)
+            return random.bytes(count: length)
+        }
+        var model: [[UInt8]: [UInt8]] = [:]
+        for batch in 0..<8 {
+            var pending = model
+            var changes: [StateChange] = []
+            for key in Set(pool.indices.shuffled(using: &random).prefix(Int.random(in: 1...150, using: &random))).map({ pool[$0] }) {
+                if Bool.random(using: &random) && pending[key] != nil {
+                    changes.append(.delete(key))
+                    pending[key] = nil
+                } else {
+                    let value = random.bytes(count: Int.random(in: 0...120, using: &random))
+                    changes.append(.set(key, to: value))
+                    pending[key] = value
+                }
+            }
+            let rollBack = batch % 3 == 2
+            let root = try? store.database.transaction {
+                let root = try store.apply(changes)
+                if rollBack { throw Failure() }
+                return root
+            }
+            if !rollBack {
+                model = pending
+                #expect(root == store.root)
+            }
+            #expect(store.root == StateModel.root(model), "batch \(batch)")
+            #expect(try store.recomputeRoot() == store.root, "batch \(batch)")
+            for key in pool.prefix(40) {
+                #expect(try store.value(for: key) == model[key])
+            }
+        }
+        let reopened = try Self.open(directory.file("state.sqlite"), verifying: true)
+        #expect(reopened.root == StateModel.root(model))
+    }
+}
