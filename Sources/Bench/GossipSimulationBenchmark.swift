@@ -1,4 +1,5 @@
 import Foundation
+import Gossip
 import GossipSimulation
 
 /// `oln-bench gossip-sim`: gossipsub routers on the virtual-clock simulator.
@@ -17,10 +18,17 @@ enum GossipSimulationBenchmark {
             }
             if arguments.contains("--no-flood-publish") { scenario.configuration.floodPublish = false }
             if let size = option("--message-bytes", in: arguments).flatMap(Int.init) { scenario.messageByteCount = size }
+            if let megabits = option("--bandwidth-mbit", in: arguments).flatMap(Double.init) {
+                scenario.uplinkBandwidth = megabits > 0 ? Int(megabits * 1_000_000 / 8) : nil
+            }
+            if let size = option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
+            if let mesh = option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
             let start = BenchSupport.seconds()
             do {
                 let figures = try scenario.run()
-                BenchSupport.print("-- loss \(Int(loss * 100))%, topology degree \(scenario.degree), links 20–100 ms")
+                let bandwidth = scenario.uplinkBandwidth.map { "\(BenchSupport.format(Double($0) * 8 / 1e6)) Mbit/s" } ?? "unlimited"
+                BenchSupport.print("-- loss \(Int(loss * 100))%, topology degree \(scenario.degree), links 20–100 ms, uplinks \(bandwidth), "
+                    + "\(scenario.messageByteCount)-byte messages, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes")
                 BenchSupport.print(figures.description)
                 BenchSupport.print("wall time:                     \(BenchSupport.format(BenchSupport.seconds() - start)) s")
             } catch {
@@ -28,6 +36,21 @@ enum GossipSimulationBenchmark {
                 exit(1)
             }
         }
+    }
+
+    /// `--mesh D,D_lo,D_hi`: other mesh degrees than gossipsub's 6, 5, 12 (D_score and
+    /// D_out lowered to fit when needed).
+    private static func setMeshDegrees(_ text: String, in configuration: inout GossipRouterConfiguration) {
+        let values = text.split(separator: ",").compactMap { Int($0) }
+        guard values.count == 3, values[1] >= 1, values[1] <= values[0], values[0] <= values[2] else {
+            BenchSupport.print("--mesh wants D,D_lo,D_hi with 1 ≤ D_lo ≤ D ≤ D_hi")
+            exit(2)
+        }
+        configuration.meshDegree = values[0]
+        configuration.meshDegreeLow = values[1]
+        configuration.meshDegreeHigh = values[2]
+        configuration.meshDegreeScore = min(configuration.meshDegreeScore, values[0])
+        configuration.meshOutboundMin = min(configuration.meshOutboundMin, values[1], values[0] / 2)
     }
 
     private static func option(_ name: String, in arguments: [String]) -> String? {

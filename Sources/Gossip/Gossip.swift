@@ -37,7 +37,9 @@
 //   topic kept within [D_lo, D_hi] by the heartbeat (D_score best kept, D_out outbound),
 //   fanout, flood publishing of own messages, seen-cache dedup, synchronous per-topic
 //   validation, IHAVE/IWANT gossip with IWANT promises, GRAFT/PRUNE with back-off,
-//   IDONTWANT (v1.2), scoring and thresholds, per-peer outbound batching with limits.
+//   IDONTWANT (v1.2), scoring and thresholds, bounded per-peer outbound queues (urgent
+//   before forwards, IDONTWANT cancellation, age and size caps, flow control through
+//   `peerWritable`).
 //   Not yet: peer exchange from PRUNE, direct peers, asynchronous validation.
 //   Inputs and outputs: `GossipRPC`s per peer in, `GossipRouterAction`s
 //   (`send`, `deliver`, `disconnect`) out.

@@ -12,9 +12,18 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
     /// Full copies received beyond the first, per node per message.
     public var duplicatesPerNodePerMessage: Double
     public var bytesPerNodePerMessage: Double
+    /// Mesh peers per node at the end of the run. Every mesh link carries each message at
+    /// least once unless an IDONTWANT overtakes it, so duplicates stay at or above about
+    /// half of this, less one.
+    public var meanMeshDegree: Double
     /// IDONTWANT ids sent, and forwards they saved, over all nodes.
     public var idontwantIDsSent: Int
     public var forwardsSuppressedByIDontWant: Int
+    /// Queued copies not sent because the peer had the message (IDONTWANT, or it sent it
+    /// to us), over all nodes.
+    public var queuedCopiesCancelled: Int
+    /// Queued copies dropped as stale or at a queue cap, over all nodes.
+    public var queuedCopiesDropped: Int
 
     public var description: String {
         func milliseconds(_ duration: Duration) -> String {
@@ -28,7 +37,9 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
             shortest-path p99:             \(milliseconds(shortestPathP99)) ms; p99 ratio \(String(format: "%.2f", latencyP99 / shortestPathP99))
             duplicates per node per msg:   \(String(format: "%.2f", duplicatesPerNodePerMessage))
             bytes sent per node per msg:   \(String(format: "%.0f", bytesPerNodePerMessage))
+            mean mesh degree:              \(String(format: "%.2f", meanMeshDegree))
             IDONTWANT ids sent / forwards saved: \(idontwantIDsSent) / \(forwardsSuppressedByIDontWant)
+            queued copies cancelled / dropped:   \(queuedCopiesCancelled) / \(queuedCopiesDropped)
             """
     }
 }

@@ -32,8 +32,14 @@ extension GossipSimulationRun {
             latencyMax: latencies.last ?? .zero, shortestPathP99: Self.percentile(shortest, 0.99),
             duplicatesPerNodePerMessage: Double(max(received - firsts, 0)) / perNodeMessage,
             bytesPerNodePerMessage: Double(simulator.statistics.bytesSent.reduce(0, +)) / perNodeMessage,
+            meanMeshDegree: Double(simulator.nodes.reduce(0) { $0 + $1.router.meshPeers(of: Self.topic).count })
+                / Double(max(simulator.nodes.count, 1)),
             idontwantIDsSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.idontwantIDsSent },
-            forwardsSuppressedByIDontWant: simulator.nodes.reduce(0) { $0 + $1.router.statistics.forwardsSuppressedByIDontWant })
+            forwardsSuppressedByIDontWant: simulator.nodes.reduce(0) { $0 + $1.router.statistics.forwardsSuppressedByIDontWant },
+            queuedCopiesCancelled: simulator.nodes.reduce(0) { $0 + $1.router.statistics.outboundMessagesCancelled },
+            queuedCopiesDropped: simulator.nodes.reduce(0) {
+                $0 + $1.router.statistics.outboundMessagesStale + $1.router.statistics.outboundMessagesDropped
+            })
     }
 
     static func percentile(_ sorted: [Duration], _ fraction: Double) -> Duration {

@@ -7,11 +7,22 @@ import Sodium
 /// their meshes, then `messageCount` messages are published from random nodes.
 public struct GossipSimulationRun {
     public static let topic = "oln-sim"
+    /// 20 Mbit/s, in bytes per second: a modest home uplink.
+    public static let defaultUplinkBandwidth = 20_000_000 / 8
+    /// 4 KiB: the router keeps anything beyond this in its own queue, where control goes
+    /// first and unwanted or stale copies can still be dropped.
+    public static let defaultSendBufferByteCount = 4096
 
     public var nodeCount: Int
     public var degree = 20
     public var latency: ClosedRange<Duration> = .milliseconds(20)...(.milliseconds(100))
     public var lossProbability = 0.0
+    /// Bytes per second each node's uplink carries, shared by all its links; nil for
+    /// unlimited (then every copy is on its way at once).
+    public var uplinkBandwidth: Int? = Self.defaultUplinkBandwidth
+    /// The room a node's router gets for one peer when its uplink is idle (see
+    /// `SimulatedGossipNode`); used only with an uplink bandwidth.
+    public var sendBufferByteCount = Self.defaultSendBufferByteCount
     public var messageCount: Int
     public var messageByteCount = 256
     public var publishInterval: Duration = .milliseconds(20)
@@ -86,12 +97,17 @@ public struct GossipSimulationRun {
                 router: GossipRouter(localPeer: key.peerID, identity: key, configuration: configuration, seed: seed &+ UInt64(index)),
                 peerIDs: peerIDs, indexByPeer: indexByPeer)
             node.forwards = !silentNodes.contains(index)
+            node.sendBufferByteCount = uplinkBandwidth == nil ? nil : sendBufferByteCount
             if silentNodes.contains(index) { node.invalidMessagesPerHeartbeat = invalidMessagesPerHeartbeat }
             return node
         }
         var simulator = Simulator(nodes: nodes, seed: seed)
+        for node in 0..<nodes.count {
+            simulator.setUplink(of: node, bandwidth: uplinkBandwidth)
+        }
         for (first, second, linkLatency) in topology.edges {
-            simulator.connect(first, second, model: LinkModel(latencyMin: linkLatency, latencyMax: linkLatency, lossProbability: lossProbability))
+            simulator.connect(first, second, model: LinkModel(
+                latencyMin: linkLatency, latencyMax: linkLatency, lossProbability: lossProbability))
         }
         return simulator
     }
@@ -104,12 +120,12 @@ public struct GossipSimulationRun {
             let neighbours = simulator.neighbours(of: node)
             let offset = interval * random.nextFraction()
             simulator.perform(on: node) { state, now in
-                var actions: [GossipRouterAction] = []
+                var actions: [SimulationAction] = []
                 for neighbour in neighbours {
-                    actions += state.router.addPeer(state.peerIDs[neighbour], version: .v1_2, outbound: node < neighbour, now: now)
+                    actions += state.meet(neighbour, outbound: node < neighbour, now: now)
                 }
-                actions += state.router.subscribe(Self.topic, now: now)
-                return state.convert(actions, now: now) + [.setTimer(SimulatedGossipNode.heartbeatTimer, after: offset)]
+                actions += state.convert(state.router.subscribe(Self.topic, now: now), now: now)
+                return actions + [.setTimer(SimulatedGossipNode.heartbeatTimer, after: offset)]
             }
         }
     }

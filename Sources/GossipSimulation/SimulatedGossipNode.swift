@@ -18,6 +18,17 @@ public struct SimulatedGossipNode: SimulatedNode {
     public var forwards = true
     /// An attacker's flood: messages with forged signatures sent to every peer each heartbeat.
     public var invalidMessagesPerHeartbeat = 0
+    /// The room given out each time the node's uplink has sent everything handed to it
+    /// (like a small socket send buffer): every peer with urgent RPCs (control, our own
+    /// messages) gets this much, then peers with forwards, in turn, share it; the router
+    /// keeps the rest in its outbound queues, where unwanted and stale copies can still
+    /// be dropped. Nil: the router is not metered, and every RPC goes out at once.
+    public var sendBufferByteCount: Int?
+    /// The neighbours in the order they were met, and whose turn it is to send forwards.
+    private var neighbours: [Int] = []
+    private var nextForwardTurn = 0
+    /// Whether the uplink still sends what it was handed (an idle report is then pending).
+    private var isUplinkBusy = false
     private var invalidSequence: UInt64 = 0
 
     public init(router: GossipRouter, peerIDs: [PeerID], indexByPeer: [PeerID: Int]) {
@@ -34,6 +45,51 @@ public struct SimulatedGossipNode: SimulatedNode {
         messagesReceived += rpc.messages.count
         let actions = convert(router.receive(rpc, from: peerIDs[peer], now: now), now: now)
         return forwards ? actions : actions.filter { if case .send(let bytes, _) = $0 { Self.carriesNoMessage(bytes) } else { true } }
+    }
+
+    /// The uplink has sent everything handed to it: queued RPCs may go.
+    public mutating func uplinkIdle(now: Duration) -> [SimulationAction] {
+        isUplinkBusy = false
+        return convert([], now: now)
+    }
+
+    /// Room for the peers with urgent RPCs, then for peers with forwards, in turn, until
+    /// `room` bytes of them are on their way (at least one RPC when any waits).
+    private mutating func grantRoom(_ room: Int, now: Duration) -> [SimulationAction] {
+        let waiting = router.peersWithQueuedRPCs
+        guard !waiting.isEmpty else { return [] }
+        var actions: [SimulationAction] = []
+        for index in neighbours where waiting.contains(peerIDs[index]) && router.queuedUrgentCount(for: peerIDs[index]) > 0 {
+            actions += translate(router.peerWritable(peerIDs[index], byteCount: room, now: now), now: now)
+        }
+        var left = room - Self.byteCount(of: actions)
+        var turns = 0
+        while turns < neighbours.count && (left > 0 || actions.isEmpty) {
+            let peer = peerIDs[neighbours[(nextForwardTurn + turns) % neighbours.count]]
+            turns += 1
+            guard waiting.contains(peer), router.queuedMessageCount(for: peer) > 0 else { continue }
+            let sent = translate(router.peerWritable(peer, byteCount: max(left, 1), now: now), now: now)
+            left -= Self.byteCount(of: sent)
+            actions += sent
+        }
+        if !neighbours.isEmpty { nextForwardTurn = (nextForwardTurn + turns) % neighbours.count }
+        return actions
+    }
+
+    private static func byteCount(of actions: [SimulationAction]) -> Int {
+        actions.reduce(0) { if case .send(let bytes, _) = $1 { $0 + bytes.count } else { $0 } }
+    }
+
+    /// Adds the router's peer at `index`; with a send buffer the router meters it, with no
+    /// room until the uplink is idle.
+    public mutating func meet(_ index: Int, outbound: Bool, now: Duration) -> [SimulationAction] {
+        let peer = peerIDs[index]
+        neighbours.append(index)
+        var actions = router.addPeer(peer, version: .v1_2, outbound: outbound, now: now)
+        if sendBufferByteCount != nil {
+            actions += router.peerWritable(peer, byteCount: 0, now: now)
+        }
+        return convert(actions, now: now)
     }
 
     public mutating func timerFired(_ timer: Int, now: Duration) -> [SimulationAction] {
@@ -58,13 +114,32 @@ public struct SimulatedGossipNode: SimulatedNode {
         return router.connectedPeers.compactMap { indexByPeer[$0] }.sorted().map { .send(bytes, to: $0) }
     }
 
-    /// Turns router actions into simulator actions, recording deliveries.
+    /// Turns router actions into simulator actions, recording deliveries. With a send
+    /// buffer: when the uplink is idle and the router sent nothing, room is given out
+    /// (`grantRoom`); whenever something is sent, the uplink is watched, so that what waits
+    /// goes once it is idle again.
     public mutating func convert(_ actions: [GossipRouterAction], now: Duration) -> [SimulationAction] {
+        var converted = translate(actions, now: now)
+        guard let sendBufferByteCount else { return converted }
+        var sent = converted.contains { if case .send = $0 { true } else { false } }
+        if !sent && !isUplinkBusy {
+            converted += grantRoom(sendBufferByteCount, now: now)
+            sent = converted.contains { if case .send = $0 { true } else { false } }
+        }
+        if sent {
+            isUplinkBusy = true
+            converted.append(.notifyWhenUplinkIdle)
+        }
+        return converted
+    }
+
+    private mutating func translate(_ actions: [GossipRouterAction], now: Duration) -> [SimulationAction] {
         var converted: [SimulationAction] = []
         for action in actions {
             switch action {
             case .send(let peer, let rpc):
-                if let index = indexByPeer[peer] { converted.append(.send(rpc.protobufBytes, to: index)) }
+                guard let index = indexByPeer[peer] else { continue }
+                converted.append(.send(rpc.protobufBytes, to: index))
             case .deliver(_, let id):
                 if deliveries[id] == nil { deliveries[id] = now }
             case .disconnect:

@@ -4,6 +4,7 @@ public struct Simulator<Node: SimulatedNode> {
     enum Event: Sendable {
         case deliver(message: [UInt8], from: Int, to: Int)
         case timer(Int, node: Int)
+        case uplinkIdle(Int)
         case down(Int)
         case up(Int)
         case heal
@@ -17,6 +18,21 @@ public struct Simulator<Node: SimulatedNode> {
         var lastArrival: Duration = .zero
     }
 
+    /// A node's way out, shared by all its links.
+    struct Uplink {
+        /// Bytes per second; nil for unlimited.
+        var bandwidth: Int?
+        /// When it finishes sending what it has (and, without a bandwidth, when its links do).
+        var busyUntil: Duration = .zero
+        /// Whether the node waits for an `uplinkIdle` call (one event per node at most).
+        var isIdleNotificationPending = false
+
+        func transmission(of byteCount: Int) -> Duration {
+            guard let bandwidth else { return .zero }
+            return .seconds(Double(byteCount) / Double(bandwidth))
+        }
+    }
+
     public private(set) var nodes: [Node]
     public private(set) var now: Duration = .zero
     public let seed: UInt64
@@ -24,6 +40,7 @@ public struct Simulator<Node: SimulatedNode> {
     private var random: SimulationRandom
     private var queue = SimulationEventQueue<Event>()
     private var links: [Int: [Int: Link]] = [:]
+    private var uplinks: [Uplink]
     private var downNodes: Set<Int> = []
     private var partitionGroup: [Int]?
 
@@ -32,6 +49,15 @@ public struct Simulator<Node: SimulatedNode> {
         self.seed = seed
         random = SimulationRandom(seed: seed)
         statistics = SimulationStatistics(nodeCount: nodes.count)
+        uplinks = Array(repeating: Uplink(), count: nodes.count)
+    }
+
+    /// Gives `node` an uplink of `bandwidth` bytes per second (nil: unlimited), shared by
+    /// all its links: its messages leave one after the other, each at the lower of the
+    /// uplink's and its link's rate.
+    public mutating func setUplink(of node: Int, bandwidth: Int?) {
+        precondition(bandwidth.map { $0 > 0 } ?? true, "bandwidth must be positive")
+        uplinks[node].bandwidth = bandwidth
     }
 
     /// Joins two nodes with a link in each direction.
@@ -109,6 +135,8 @@ public struct Simulator<Node: SimulatedNode> {
             carry(nodes[receiver].receive(message, from: sender, now: now), from: receiver)
         case .timer(let timer, let node):
             carry(nodes[node].timerFired(timer, now: now), from: node)
+        case .uplinkIdle(let node):
+            uplinkBecameIdle(node)
         case .down(let node):
             downNodes.insert(node)
         case .up(let node):
@@ -125,6 +153,8 @@ public struct Simulator<Node: SimulatedNode> {
                 send(message, from: node, to: receiver)
             case .setTimer(let timer, let delay):
                 queue.push(.timer(timer, node: node), at: now + delay)
+            case .notifyWhenUplinkIdle:
+                notifyWhenUplinkIdle(node)
             }
         }
     }
@@ -139,16 +169,36 @@ public struct Simulator<Node: SimulatedNode> {
             statistics.messagesCut += 1
             return
         }
+        // A lost message still took its time on the link (and the uplink).
+        let uplink = uplinks[sender]
+        let start = max(now, link.busyUntil, uplink.bandwidth == nil ? .zero : uplink.busyUntil)
+        link.busyUntil = start + max(link.model.transmission(of: message.count), uplink.transmission(of: message.count))
+        uplinks[sender].busyUntil = max(uplink.busyUntil, link.busyUntil)
         if link.model.lossProbability > 0 && random.nextFraction() < link.model.lossProbability {
             statistics.messagesLost += 1
+            links[sender]![receiver] = link
             return
         }
-        let start = max(now, link.busyUntil)
-        link.busyUntil = start + link.model.transmission(of: message.count)
         let arrival = max(link.busyUntil + link.model.latency(using: &random), link.lastArrival)
         link.lastArrival = arrival
         links[sender]![receiver] = link
         queue.push(.deliver(message: message, from: sender, to: receiver), at: arrival)
+    }
+
+    private mutating func notifyWhenUplinkIdle(_ node: Int) {
+        guard !uplinks[node].isIdleNotificationPending else { return }
+        uplinks[node].isIdleNotificationPending = true
+        queue.push(.uplinkIdle(node), at: max(now, uplinks[node].busyUntil))
+    }
+
+    /// A pending idle notification is due: sends made since it was set push it back.
+    private mutating func uplinkBecameIdle(_ node: Int) {
+        if uplinks[node].busyUntil > now {
+            queue.push(.uplinkIdle(node), at: uplinks[node].busyUntil)
+            return
+        }
+        uplinks[node].isIdleNotificationPending = false
+        carry(nodes[node].uplinkIdle(now: now), from: node)
     }
 
     private func isCut(_ sender: Int, _ receiver: Int) -> Bool {

@@ -60,6 +60,35 @@ struct SimulatorTests {
         #expect(simulator.statistics.bytesSent[0] == 10_000)
     }
 
+    @Test("an uplink is shared: 1000 bytes to each of two peers at 10 kB/s leave one after the other")
+    func uplinkIsShared() {
+        var simulator = Simulator(nodes: [UplinkNode(), UplinkNode(), UplinkNode()], seed: 4)
+        let model = LinkModel(latencyMin: .milliseconds(5), latencyMax: .milliseconds(5))
+        simulator.connect(0, 1, model: model)
+        simulator.connect(0, 2, model: model)
+        simulator.setUplink(of: 0, bandwidth: 10_000)
+        let payload = [UInt8](repeating: 7, count: 1000)
+        simulator.perform(on: 0) { _, _ in [.send(payload, to: 1), .send(payload, to: 2), .notifyWhenUplinkIdle, .notifyWhenUplinkIdle] }
+        simulator.runUntilIdle(limit: .seconds(10))
+        #expect(simulator.nodes[1].arrivals.map(\.at) == [.milliseconds(105)])
+        #expect(simulator.nodes[2].arrivals.map(\.at) == [.milliseconds(205)])
+        #expect(simulator.nodes[0].idleTimes == [.milliseconds(200)], "asked twice, told once, when all has left")
+    }
+
+    @Test("an idle uplink is reported at once; sends made after the request push the report back")
+    func uplinkIdleNotification() {
+        var simulator = Simulator(nodes: [UplinkNode(), UplinkNode()], seed: 4)
+        simulator.connect(0, 1, model: LinkModel(latencyMin: .zero, latencyMax: .zero))
+        simulator.setUplink(of: 0, bandwidth: 1000)
+        simulator.perform(on: 0) { _, _ in [.notifyWhenUplinkIdle] }
+        simulator.perform(on: 0) { _, _ in [.send([UInt8](repeating: 1, count: 500), to: 1)] }
+        simulator.runUntilIdle(limit: .seconds(10))
+        #expect(simulator.nodes[0].idleTimes == [.milliseconds(500)])
+        simulator.perform(on: 0) { _, _ in [.notifyWhenUplinkIdle] }
+        simulator.runUntilIdle(limit: .seconds(10))
+        #expect(simulator.nodes[0].idleTimes == [.milliseconds(500), .milliseconds(500)])
+    }
+
     @Test("loss drops about the configured fraction (seeded; 10% ± 1.5% of 10,000)")
     func loss() {
         let model = LinkModel(latencyMin: .milliseconds(1), latencyMax: .milliseconds(1), lossProbability: 0.1)

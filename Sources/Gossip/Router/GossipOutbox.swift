@@ -1,107 +1,160 @@
 import Identity
 
-/// What one router call sends, batched per peer: one RPC per peer unless the peer's
-/// decoder limits (`GossipRPCLimits`) force a split, and at most a configured number of
-/// messages and control entries per peer per call. Peers come out in the order they were
-/// first queued to, which keeps runs reproducible.
+/// The router's outbound side: one `GossipOutboundQueue` per peer, and the RPCs built from
+/// them when the router hands out what a call produced (`drain`).
+///
+/// A peer is unmetered until the transport first says how many bytes it can take
+/// (`setWritable`); then RPCs leave only while that room lasts (the last one may overrun
+/// it), and the rest waits for the next `setWritable`. RPCs fit the peer's decoder limits
+/// (`GossipRPCLimits`). Peers come out in the order they were first queued to in a call,
+/// which keeps runs reproducible.
 struct GossipOutbox: Sendable {
-    /// Bytes assumed for a message's fields other than `data`, to stay under the RPC size limit.
-    static let messageOverheadByteCount = 512
-
-    private struct Queue: Sendable {
-        var rpcs: [GossipRPC] = [GossipRPC()]
-        var byteEstimate = 0
-        var messageCount = 0
-        var controlEntryCount = 0
+    /// The bounds of every peer's queue.
+    struct Limits: Sendable {
+        var rpc: GossipRPCLimits
+        var messageCountMax: Int
+        var byteCountMax: Int
+        var controlEntryCountMax: Int
+        var forwardAgeMax: Duration
+        var publishAgeMax: Duration
     }
 
-    let limits: GossipRPCLimits
-    let messageCountMax: Int
-    let controlEntryCountMax: Int
-    private var order: [PeerID] = []
-    private var queues: [PeerID: Queue] = [:]
+    /// Bytes allowed for an RPC's length prefix when spending a peer's room.
+    static let framePrefixByteCount = 4
 
-    init(limits: GossipRPCLimits, messageCountMax: Int, controlEntryCountMax: Int) {
+    let limits: Limits
+    private(set) var queues: [PeerID: GossipOutboundQueue] = [:]
+    private var touched: [PeerID] = []
+    private var touchedSet: Set<PeerID> = []
+
+    init(limits: Limits) {
         self.limits = limits
-        self.messageCountMax = messageCountMax
-        self.controlEntryCountMax = controlEntryCountMax
     }
 
-    /// Queues `message` for `peer`; false when the peer's per-call message limit is reached.
-    mutating func add(_ message: GossipMessage, to peer: PeerID) -> Bool {
-        var queue = takeQueue(of: peer)
-        defer { queues[peer] = queue }
-        guard queue.messageCount < messageCountMax else { return false }
-        let byteCount = (message.data?.count ?? 0) + message.topic.utf8.count + Self.messageOverheadByteCount
-        let last = queue.rpcs[queue.rpcs.count - 1]
-        if last.messages.count >= limits.messageCountMax
-            || (!last.messages.isEmpty && queue.byteEstimate + byteCount > limits.rpcByteCountMax) {
-            queue.rpcs.append(GossipRPC())
-            queue.byteEstimate = 0
-        }
-        queue.rpcs[queue.rpcs.count - 1].messages.append(message)
-        queue.byteEstimate += byteCount
-        queue.messageCount += 1
-        return true
+    /// Queues `message` for `peer` at `priority`, counting what the caps drop.
+    mutating func add(
+        _ message: GossipMessage, id: GossipMessageID, priority: GossipOutboundQueue.Priority, to peer: PeerID,
+        now: Duration, statistics: inout GossipRouterStatistics
+    ) {
+        touch(peer)
+        let entry = GossipOutboundQueue.Entry(
+            message: message, id: id, queuedAt: now, byteCount: Self.encodedByteCount(of: message))
+        let (dropped, _) = queues[peer, default: GossipOutboundQueue()].add(
+            entry, priority: priority, messageCountMax: limits.messageCountMax, byteCountMax: limits.byteCountMax)
+        statistics.outboundMessagesDropped += dropped
     }
 
     /// Queues a subscription change for `peer` (announcements are few: one per topic).
     mutating func add(_ subscription: GossipSubscription, to peer: PeerID) {
-        var queue = takeQueue(of: peer)
-        if queue.rpcs[queue.rpcs.count - 1].subscriptions.count >= limits.subscriptionCountMax {
-            queue.rpcs.append(GossipRPC())
-            queue.byteEstimate = 0
-        }
-        queue.rpcs[queue.rpcs.count - 1].subscriptions.append(subscription)
-        queues[peer] = queue
+        touch(peer)
+        queues[peer, default: GossipOutboundQueue()].subscriptions.append(subscription)
     }
 
-    /// Queues a control entry for `peer`; false when the peer's per-call control limit is reached.
+    /// Queues a control entry for `peer`; false when the peer's control cap is reached.
     mutating func add(_ entry: GossipControlEntry, to peer: PeerID) -> Bool {
-        var queue = takeQueue(of: peer)
-        defer { queues[peer] = queue }
-        guard queue.controlEntryCount < controlEntryCountMax else { return false }
-        var control = queue.rpcs[queue.rpcs.count - 1].control ?? GossipControlMessage()
-        if Self.entryCount(of: control) >= limits.controlEntryCountMax {
-            queue.rpcs.append(GossipRPC())
-            queue.byteEstimate = 0
-            control = GossipControlMessage()
-        }
-        switch entry {
-        case .ihave(let ihave): control.ihave.append(ihave)
-        case .iwant(let iwant): control.iwant.append(iwant)
-        case .graft(let graft): control.graft.append(graft)
-        case .prune(let prune): control.prune.append(prune)
-        case .idontwant(let idontwant): control.idontwant.append(idontwant)
-        }
-        queue.rpcs[queue.rpcs.count - 1].control = control
-        queue.controlEntryCount += 1
+        touch(peer)
+        guard (queues[peer]?.control.count ?? 0) < limits.controlEntryCountMax else { return false }
+        queues[peer, default: GossipOutboundQueue()].control.append(entry)
         return true
     }
 
-    /// The queued RPCs as send actions, each restricted to its peer's version.
-    func actions(version: (PeerID) -> GossipProtocolVersion?) -> [GossipRouterAction] {
+    /// The transport can take `byteCount` more bytes for `peer` now; from here on the peer
+    /// is metered.
+    mutating func setWritable(_ peer: PeerID, byteCount: Int) {
+        touch(peer)
+        queues[peer, default: GossipOutboundQueue()].writableByteCount = byteCount
+    }
+
+    /// Whether any message waits for `peer`.
+    func hasQueuedMessages(for peer: PeerID) -> Bool {
+        (queues[peer]?.messageCount ?? 0) > 0
+    }
+
+    /// Forgets `peer`'s queue, counting what it still held.
+    mutating func removePeer(_ peer: PeerID, statistics: inout GossipRouterStatistics) {
+        guard let queue = queues.removeValue(forKey: peer) else { return }
+        statistics.outboundMessagesDroppedOnRemoval += queue.messageCount
+        statistics.outboundControlEntriesDroppedOnRemoval += queue.control.count
+    }
+
+    /// Drops, in every queue, the messages that waited longer than their age limit.
+    mutating func dropStale(now: Duration, statistics: inout GossipRouterStatistics) {
+        for peer in Array(queues.keys) where queues[peer]?.messageCount ?? 0 > 0 {
+            statistics.outboundMessagesStale += queues[peer]!.dropStale(
+                forwardCutoff: now - limits.forwardAgeMax, publishCutoff: now - limits.publishAgeMax)
+        }
+    }
+
+    /// Builds the RPCs that may leave now for the peers touched since the last drain, each
+    /// restricted to its peer's version: first the urgent RPCs of every such peer, then
+    /// their forwards, peers in the order they were first touched.
+    mutating func drain(
+        now: Duration, peers: [PeerID: GossipRouterPeer], statistics: inout GossipRouterStatistics
+    ) -> [GossipRouterAction] {
         var actions: [GossipRouterAction] = []
-        for peer in order {
-            guard let queue = queues[peer] else { continue }
-            let peerVersion = version(peer) ?? .v1_0
-            for rpc in queue.rpcs {
-                let restricted = rpc.restricted(to: peerVersion)
-                guard !restricted.subscriptions.isEmpty || !restricted.messages.isEmpty || restricted.control != nil
-                else { continue }
-                actions.append(.send(peer, restricted))
+        for urgentOnly in [true, false] {
+            for peer in touched {
+                guard var queue = queues.removeValue(forKey: peer) else { continue }
+                let rpcs = drain(&queue, urgentOnly: urgentOnly, state: peers[peer], now: now, statistics: &statistics)
+                queues[peer] = queue
+                for rpc in rpcs { actions.append(.send(peer, rpc)) }
             }
         }
+        touched.removeAll(keepingCapacity: true)
+        touchedSet.removeAll(keepingCapacity: true)
         return actions
     }
 
-    private mutating func takeQueue(of peer: PeerID) -> Queue {
-        if let queue = queues.removeValue(forKey: peer) { return queue }
-        order.append(peer)
-        return Queue()
+    private mutating func touch(_ peer: PeerID) {
+        if touchedSet.insert(peer).inserted { touched.append(peer) }
     }
 
-    private static func entryCount(of control: GossipControlMessage) -> Int {
-        control.ihave.count + control.iwant.count + control.graft.count + control.prune.count + control.idontwant.count
+    /// The RPCs one peer's room allows now: urgent ones first, then (unless `urgentOnly`)
+    /// forwards.
+    private func drain(
+        _ queue: inout GossipOutboundQueue, urgentOnly: Bool, state: GossipRouterPeer?, now: Duration,
+        statistics: inout GossipRouterStatistics
+    ) -> [GossipRPC] {
+        statistics.outboundMessagesStale += queue.dropStale(
+            forwardCutoff: now - limits.forwardAgeMax, publishCutoff: now - limits.publishAgeMax)
+        let version = state?.version ?? .v1_0
+        var rpcs: [GossipRPC] = []
+        while queue.canSend && (urgentOnly ? queue.hasUrgent : !queue.isEmpty) {
+            let budget = min(queue.writableByteCount ?? Int.max, limits.rpc.rpcByteCountMax)
+            var builder = GossipRPCBuilder(limits: limits.rpc, byteBudget: budget)
+            if queue.hasUrgent {
+                builder.takeUrgent(from: &queue, state: state, statistics: &statistics)
+            } else {
+                builder.takeForwards(from: &queue.forwarded, state: state, statistics: &statistics)
+            }
+            guard builder.messageCount + builder.otherEntryCount > 0 else { continue }
+            statistics.messagesSent += builder.messageCount
+            queue.spend(builder.byteCount + Self.framePrefixByteCount)
+            let rpc = builder.rpc.restricted(to: version)
+            if !rpc.subscriptions.isEmpty || !rpc.messages.isEmpty || rpc.control != nil {
+                rpcs.append(rpc)
+            }
+        }
+        return rpcs
+    }
+
+    /// The size of `message` as an entry of an RPC's `publish` field.
+    static func encodedByteCount(of message: GossipMessage) -> Int {
+        var body = fieldByteCount(message.topic.utf8.count)
+        for field in [message.from, message.data, message.seqno, message.signature, message.key] {
+            if let field { body += fieldByteCount(field.count) }
+        }
+        return fieldByteCount(body)
+    }
+
+    /// A length-delimited protobuf field of `length` bytes: tag, length varint, content.
+    static func fieldByteCount(_ length: Int) -> Int {
+        var varintBytes = 1
+        var rest = length >> 7
+        while rest > 0 {
+            varintBytes += 1
+            rest >>= 7
+        }
+        return 1 + varintBytes + length
     }
 }

@@ -4,7 +4,7 @@ extension GossipRouter {
     /// Handles the control part of an RPC from `peer`.
     mutating func handleControl(_ control: GossipControlMessage, from peer: PeerID, now: Duration) {
         handleIHave(control.ihave, from: peer, now: now)
-        handleIWant(control.iwant, from: peer)
+        handleIWant(control.iwant, from: peer, now: now)
         for graft in control.graft {
             handleGraft(graft, from: peer, now: now)
         }
@@ -55,7 +55,7 @@ extension GossipRouter {
 
     /// IWANT: serves the asked messages from the message cache, each at most
     /// `gossipRetransmissionMax` times to one peer, to peers at or above the gossip threshold.
-    mutating func handleIWant(_ entries: [GossipIWant], from peer: PeerID) {
+    mutating func handleIWant(_ entries: [GossipIWant], from peer: PeerID, now: Duration) {
         guard !entries.isEmpty else { return }
         guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold else {
             statistics.iwantIgnored += entries.count
@@ -69,7 +69,7 @@ extension GossipRouter {
                     continue
                 }
                 statistics.iwantMessagesServed += 1
-                queue(message, to: peer)
+                queue(message, id: id, priority: .forwarded, to: peer, now: now)
             }
         }
     }

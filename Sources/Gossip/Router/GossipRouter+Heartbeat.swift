@@ -7,7 +7,7 @@ extension GossipRouter {
     /// The periodic work, every `configuration.heartbeatInterval`: score decay, per-peer
     /// limits reset, broken IWANT promises penalised, mesh maintenance (with opportunistic
     /// grafting every `opportunisticGraftHeartbeats`), fanout upkeep, gossip, cache shifts
-    /// and clean-ups.
+    /// and clean-ups (stale queued messages included).
     public mutating func heartbeat(now: Duration) -> [GossipRouterAction] {
         heartbeatCount += 1
         decayScores(now: now)
@@ -25,10 +25,11 @@ extension GossipRouter {
         }
         messageCache.shift()
         seen.prune(now: now)
+        outbox.dropStale(now: now, statistics: &statistics)
         if heartbeatCount % Self.backoffCleanupHeartbeats == 0 {
             backoff.removeExpired(now: now)
         }
-        return flush()
+        return flush(now: now)
     }
 
     /// Decays the scores once per decay interval, allowing half a heartbeat of timer jitter.
@@ -68,6 +69,9 @@ extension GossipRouter {
             state.iwantIDCountThisHeartbeat = 0
             if !state.unwantedIDs.isEmpty {
                 state.unwantedIDs = state.unwantedIDs.filter { $0.value > heartbeatCount }
+            }
+            if !state.receivedIDs.isEmpty {
+                state.receivedIDs = state.receivedIDs.filter { $0.value > heartbeatCount }
             }
             peers[peer] = state
         }

@@ -16,7 +16,7 @@ extension GossipRouter {
         for topic in subscriptions.sorted() {
             outbox.add(GossipSubscription(subscribe: true, topic: topic), to: peer)
         }
-        return flush()
+        return flush(now: now)
     }
 
     /// The stream to `peer` closed: it leaves every mesh, fanout and topic.
@@ -26,6 +26,7 @@ extension GossipRouter {
             removeFromTopic(peer, topic: topic)
         }
         score.removePeer(peer, now: now)
+        outbox.removePeer(peer, statistics: &statistics)
     }
 
     /// `peer` left `topic`: out of the topic's peers, mesh and fanout.
@@ -55,22 +56,6 @@ extension GossipRouter {
                 peers[peer] = state
                 removeFromTopic(peer, topic: subscription.topic)
             }
-        }
-    }
-
-    /// Queues a control entry for `peer`, counting it when the per-call limit drops it.
-    mutating func queue(_ entry: GossipControlEntry, to peer: PeerID) {
-        if !outbox.add(entry, to: peer) {
-            statistics.outboundControlEntriesDropped += 1
-        }
-    }
-
-    /// Queues a message for `peer`, counting it as sent or dropped.
-    mutating func queue(_ message: GossipMessage, to peer: PeerID) {
-        if outbox.add(message, to: peer) {
-            statistics.messagesSent += 1
-        } else {
-            statistics.outboundMessagesDropped += 1
         }
     }
 

@@ -24,9 +24,9 @@ extension GossipRouter {
         messageCache.put(id, message: message, topic: topic)
         statistics.messagesPublished += 1
         for peer in publishTargets(topic: topic, now: now) {
-            queue(message, to: peer)
+            queue(message, id: id, priority: .published, to: peer, now: now)
         }
-        return (id, flush())
+        return (id, flush(now: now))
     }
 
     /// The peers a message we publish on `topic` goes to.

@@ -20,7 +20,7 @@ extension GossipRouter {
         if let control = rpc.control {
             handleControl(control, from: peer, now: now)
         }
-        return flush()
+        return flush(now: now)
     }
 
     /// One published message from `peer`: checks, dedup, validation, delivery, forwarding.
@@ -33,6 +33,7 @@ extension GossipRouter {
         }
         let options = configuration.options(for: topic)
         let id = options.messageIDFunction.messageID(for: message)
+        noteReceived(id, from: peer)
         if seen.contains(id, now: now) {
             statistics.duplicateMessages += 1
             score.duplicateMessage(id, topic: topic, from: peer, now: now)
@@ -49,7 +50,7 @@ extension GossipRouter {
             messageCache.put(id, message: message, topic: topic)
             statistics.messagesDelivered += 1
             pendingActions.append(.deliver(message, id))
-            forward(message, id: id, source: peer)
+            forward(message, id: id, source: peer, now: now)
         case .reject:
             statistics.rejectedMessages += 1
             score.rejectMessage(id, topic: topic, from: peer, reason: .invalid, now: now)
@@ -97,13 +98,23 @@ extension GossipRouter {
 
     /// Forwards a validated message to mesh peers other than its source and author and
     /// those that sent IDONTWANT for it.
-    mutating func forward(_ message: GossipMessage, id: GossipMessageID, source: PeerID) {
+    mutating func forward(_ message: GossipMessage, id: GossipMessageID, source: PeerID, now: Duration) {
         for peer in Self.sorted(mesh[message.topic] ?? []) where peer != source && peer.bytes != message.from {
             if peers[peer]?.unwantedIDs[id] != nil {
                 statistics.forwardsSuppressedByIDontWant += 1
                 continue
             }
-            queue(message, to: peer)
+            queue(message, id: id, priority: .forwarded, to: peer, now: now)
         }
+    }
+
+    /// Remembers that `peer` has message `id` (it sent it to us), when copies wait in its
+    /// queue: a queued copy of that message is then not sent. Bounded like IDONTWANT ids.
+    mutating func noteReceived(_ id: GossipMessageID, from peer: PeerID) {
+        guard outbox.hasQueuedMessages(for: peer), var state = peers[peer],
+              state.receivedIDs[id] == nil, state.receivedIDs.count < configuration.idontwantCountMaxPerPeer
+        else { return }
+        state.receivedIDs[id] = heartbeatCount + UInt64(configuration.idontwantHeartbeats)
+        peers[peer] = state
     }
 }

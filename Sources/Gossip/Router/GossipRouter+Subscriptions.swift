@@ -22,7 +22,7 @@ extension GossipRouter {
         for peer in members {
             graft(peer, topic: topic, now: now)
         }
-        return flush()
+        return flush(now: now)
     }
 
     /// Leaves `topic`: announces it and prunes every mesh peer with the unsubscribe back-off.
@@ -36,7 +36,7 @@ extension GossipRouter {
             queuePrune(peer, topic: topic, backoffDuration: configuration.unsubscribeBackoff, now: now)
         }
         mesh[topic] = nil
-        return flush()
+        return flush(now: now)
     }
 
     /// Whether we may GRAFT `peer` into `topic` now: no back-off and a score of at least 0.

@@ -1,10 +1,17 @@
 import Identity
 
 /// The gossipsub v1.1/v1.2 router, sans-IO: peers, subscriptions, RPCs, publishes and
-/// heartbeats go in with `now`; `GossipRouterAction`s come out (one `.send` per peer and
-/// call unless decoder limits split it). No clock, no global randomness: mesh and gossip
-/// choices come from a generator seeded at init, over peers sorted by id, so equal inputs
-/// give equal outputs.
+/// heartbeats go in with `now`; `GossipRouterAction`s come out. No clock, no global
+/// randomness: mesh and gossip choices come from a generator seeded at init, over peers
+/// sorted by id, so equal inputs give equal outputs.
+///
+/// Sends wait in a bounded queue per peer: subscriptions, control (IDONTWANT included)
+/// and our own messages leave before forwards; a forward the peer said it does not want,
+/// or one older than `outboundForwardAgeMax`, is dropped; the caps drop the oldest
+/// forwards. A transport that never calls `peerWritable(_:byteCount:now:)` gets every
+/// queued RPC at the end of each call (at most one urgent RPC and the forward RPCs per
+/// peer, split further only at the decoder limits); one that does gets RPCs only while
+/// the room it reported lasts.
 ///
 /// Not implemented: peer exchange (PX offered in PRUNE is counted and ignored, and our
 /// PRUNEs offer none), direct (explicit) peers, asynchronous validation.
@@ -62,13 +69,11 @@ public struct GossipRouter: Sendable {
             pruneDuration: configuration.pruneBackoff, unsubscribeDuration: configuration.unsubscribeBackoff,
             slack: configuration.heartbeatInterval * 2)
         promises = GossipPromises(countMax: configuration.promiseCountMax)
-        outbox = Self.emptyOutbox(configuration)
-    }
-
-    static func emptyOutbox(_ configuration: GossipRouterConfiguration) -> GossipOutbox {
-        GossipOutbox(
-            limits: configuration.rpcLimits, messageCountMax: configuration.outboundMessageCountMaxPerPeer,
-            controlEntryCountMax: configuration.outboundControlEntryCountMaxPerPeer)
+        outbox = GossipOutbox(limits: GossipOutbox.Limits(
+            rpc: configuration.rpcLimits, messageCountMax: configuration.outboundMessageCountMaxPerPeer,
+            byteCountMax: configuration.outboundByteCountMaxPerPeer,
+            controlEntryCountMax: configuration.outboundControlEntryCountMaxPerPeer,
+            forwardAgeMax: configuration.outboundForwardAgeMax, publishAgeMax: configuration.outboundPublishAgeMax))
     }
 
     /// Sets (or with nil removes) the validator of `topic`; without one, messages are accepted.
@@ -102,11 +107,11 @@ public struct GossipRouter: Sendable {
         score.setAddresses(addresses, of: peer)
     }
 
-    /// Hands out what this call queued: deliveries first, then the batched sends.
-    mutating func flush() -> [GossipRouterAction] {
-        let actions = pendingActions + outbox.actions { peers[$0]?.version }
+    /// Hands out what this call produced: deliveries first, then the RPCs that the touched
+    /// peers' queues let out now.
+    mutating func flush(now: Duration) -> [GossipRouterAction] {
+        let actions = pendingActions + outbox.drain(now: now, peers: peers, statistics: &statistics)
         pendingActions = []
-        outbox = Self.emptyOutbox(configuration)
         return actions
     }
 

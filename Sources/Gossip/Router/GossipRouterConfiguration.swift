@@ -35,7 +35,8 @@ public struct GossipRouterConfiguration: Sendable {
     public var idontwantThreshold = 1024
     /// How many heartbeats a received IDONTWANT is remembered.
     public var idontwantHeartbeats = 3
-    /// The most IDONTWANT ids remembered per peer; more are dropped and counted.
+    /// The most IDONTWANT ids remembered per peer; more are dropped and counted. The ids of
+    /// messages a peer sent us while copies waited in its queue are bounded by it too.
     public var idontwantCountMaxPerPeer = 1000
     /// The most IHAVE control messages handled per peer per heartbeat (go `MaxIHaveMessages`).
     public var ihaveMessageCountMaxPerHeartbeat = 10
@@ -58,10 +59,20 @@ public struct GossipRouterConfiguration: Sendable {
     public var peerCountMax = 4096
     /// The most topics a peer may announce; further subscriptions are dropped and counted.
     public var topicCountMaxPerPeer = 1024
-    /// The most messages queued for one peer in one call; more are dropped and counted.
+    /// The most messages waiting in one peer's outbound queue; beyond it the oldest
+    /// forwards are dropped (or the new message, when only our own wait), and counted.
     public var outboundMessageCountMaxPerPeer = 4096
-    /// The most control entries queued for one peer in one call; more are dropped and counted.
+    /// The most encoded message bytes waiting in one peer's outbound queue, dropped like
+    /// the message cap; at least one RPC of the largest size.
+    public var outboundByteCountMaxPerPeer = 4 << 20
+    /// The most control entries waiting in one peer's outbound queue; more are dropped and counted.
     public var outboundControlEntryCountMaxPerPeer = 4096
+    /// A queued forward or IWANT reply older than this is dropped and counted (rust-libp2p's
+    /// `forward_queue_duration`).
+    public var outboundForwardAgeMax: Duration = .seconds(1)
+    /// A queued message of our own older than this is dropped and counted (rust-libp2p's
+    /// `publish_queue_duration`).
+    public var outboundPublishAgeMax: Duration = .seconds(5)
     /// The limits of the peers' decoders: outbound RPCs are split to fit them.
     public var rpcLimits = GossipRPCLimits.standard
     /// Options of topics not listed in `topicOptions`.
@@ -99,6 +110,8 @@ public struct GossipRouterConfiguration: Sendable {
         precondition(iwantFollowupTime >= .zero && opportunisticGraftPeerCount >= 0, "follow-up and grafting")
         precondition([peerCountMax, topicCountMaxPerPeer, promiseCountMax, opportunisticGraftHeartbeats, outboundMessageCountMaxPerPeer,
                       outboundControlEntryCountMaxPerPeer].allSatisfy { $0 > 0 }, "limits must be positive")
+        precondition(outboundByteCountMaxPerPeer >= rpcLimits.rpcByteCountMax, "the queue must hold one RPC of the largest size")
+        precondition(outboundForwardAgeMax > .zero && outboundPublishAgeMax > .zero, "queue age limits must be positive")
         precondition(rpcLimits.messageCountMax > 0 && rpcLimits.controlEntryCountMax > 0
                      && rpcLimits.messageIDCountMax > 0, "outbound RPCs need room")
     }

@@ -8,6 +8,9 @@ struct GossipRouterPeer: Sendable {
     var topics: Set<String> = []
     /// Ids it sent IDONTWANT for, with the heartbeat count at which they are forgotten.
     var unwantedIDs: [GossipMessageID: UInt64] = [:]
+    /// Ids of messages it sent us while we had messages queued for it, with the heartbeat
+    /// count at which they are forgotten: a queued copy of one of them is not sent.
+    var receivedIDs: [GossipMessageID: UInt64] = [:]
     /// IHAVE messages handled from it this heartbeat.
     var ihaveCountThisHeartbeat = 0
     /// Ids asked of it with IWANT this heartbeat.
@@ -16,5 +19,10 @@ struct GossipRouterPeer: Sendable {
     init(version: GossipProtocolVersion, isOutbound: Bool) {
         self.version = version
         self.isOutbound = isOutbound
+    }
+
+    /// Whether the peer has told us, with IDONTWANT or by sending it, that it has message `id`.
+    func doesNotWant(_ id: GossipMessageID) -> Bool {
+        unwantedIDs[id] != nil || receivedIDs[id] != nil
     }
 }

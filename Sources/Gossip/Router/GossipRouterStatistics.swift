@@ -20,7 +20,7 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var ignoredMessages = 0
     /// Messages we published.
     public var messagesPublished = 0
-    /// Copies of messages queued to peers (published, forwarded or served for IWANT).
+    /// Copies of messages handed to the transport (published, forwarded or served for IWANT).
     public var messagesSent = 0
     /// Forwards left out because the peer had sent IDONTWANT for the message.
     public var forwardsSuppressedByIDontWant = 0
@@ -62,10 +62,22 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var idontwantIDsReceived = 0
     /// IDONTWANT ids dropped at the per-peer limit.
     public var idontwantIDsDropped = 0
-    /// Messages not queued at `outboundMessageCountMaxPerPeer`.
+    /// Messages dropped at a peer's queue caps (`outboundMessageCountMaxPerPeer`,
+    /// `outboundByteCountMaxPerPeer`): the oldest queued forwards make room for a new
+    /// message, and a new message is refused when our own messages alone fill the queue.
     public var outboundMessagesDropped = 0
+    /// Queued messages dropped for waiting too long: forwards and IWANT replies past
+    /// `outboundForwardAgeMax`, our own messages past `outboundPublishAgeMax`.
+    public var outboundMessagesStale = 0
+    /// Queued messages not sent because the peer has them: it sent IDONTWANT for the id,
+    /// or sent us the message, before our copy left.
+    public var outboundMessagesCancelled = 0
+    /// Queued messages dropped because their peer was removed.
+    public var outboundMessagesDroppedOnRemoval = 0
     /// Control entries not queued at `outboundControlEntryCountMaxPerPeer`.
     public var outboundControlEntriesDropped = 0
+    /// Queued control entries dropped because their peer was removed.
+    public var outboundControlEntriesDroppedOnRemoval = 0
 
     public init() {}
 }

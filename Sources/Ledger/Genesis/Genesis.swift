@@ -42,8 +42,12 @@ public struct Genesis: Sendable, Equatable {
         let parts = balances.map(\.amount) + allocations.map(\.vesting.total) + stakes.map(\.amount)
         for part in parts {
             let (sum, overflow) = total.addingReportingOverflow(part)
-            guard !overflow, sum <= Token.supply else { throw .invalidGenesis("the spec places more than 1,000,000,000 tokens") }
+            guard !overflow else { throw .invalidGenesis("the spec places more tokens than an amount can hold") }
             total = sum
+        }
+        guard total <= Token.supply else {
+            throw .invalidGenesis("the spec places \(TokenAmountText.format(total)) tokens; the supply is 1000000000 "
+                                  + "(\(TokenAmountText.format(total - Token.supply)) too many)")
         }
         guard total == Token.supply else {
             throw .invalidGenesis("the spec places \(TokenAmountText.format(total)) tokens; the supply is 1000000000 "
@@ -76,6 +80,9 @@ public struct Genesis: Sendable, Equatable {
         let total = try TokenAmountText.parse(entry.amount)
         let unlocked = try entry.unlockedAtStart.map { (text) throws(LedgerError) in try TokenAmountText.parse(text) } ?? 0
         guard unlocked <= total else { throw .invalidGenesis("allocation \(entry.name) unlocks more than it holds") }
+        guard !time.addingReportingOverflow(entry.cliffSeconds).overflow else {
+            throw .invalidGenesis("allocation \(entry.name): the cliff ends after the last representable time")
+        }
         let vesting = VestingRecord(total: total, unlockedAtStart: unlocked, start: time,
                                     cliffSeconds: entry.cliffSeconds, durationSeconds: entry.vestingSeconds)
         return Allocation(name: entry.name, address: address, vesting: vesting)

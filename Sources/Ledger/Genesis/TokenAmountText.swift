@@ -16,7 +16,9 @@ public enum TokenAmountText {
             throw .invalidGenesis("\"\(text)\" is not an amount of tokens")
         }
         let (scaled, overflow) = wholeValue.multipliedReportingOverflow(by: Token.baseUnitsPerToken)
-        guard !overflow, scaled <= Token.supply else { throw .invalidGenesis("\"\(text)\" exceeds the token supply") }
+        guard !overflow, scaled <= Token.supply - fractionValue else {
+            throw .invalidGenesis("\"\(text)\" exceeds the token supply")
+        }
         return scaled + fractionValue
     }
 

@@ -54,5 +54,6 @@ public struct VestingRecord: StateRecord {
             default: throw .unknownField(field.number)
             }
         }
+        guard unlockedAtStart <= total, claimed <= total else { throw .valueOutOfRange("vesting amounts above the total") }
     }
 }

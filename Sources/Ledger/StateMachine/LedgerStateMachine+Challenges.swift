@@ -66,9 +66,10 @@ extension LedgerStateMachine {
         for vote in challenge.votes {
             if vote.inFavour { uphold += vote.weight } else { dismiss += vote.weight }
         }
-        let quorum = CheckedArithmetic.share(of: try state.roleTotal(.validator), partsPerMillion: parameters[.challengeQuorum])
+        let validatorStake = try state.roleTotal(.validator)
         let subject = Array(key.dropFirst())
-        if uphold + dismiss < quorum || uphold + dismiss == 0 {
+        if uphold + dismiss == 0
+            || !Self.reaches(uphold + dismiss, partsPerMillion: parameters[.challengeQuorum], of: validatorStake) {
             challenge.status = .lapsed
             try state.credit(challenge.challenger, challenge.bond)
         } else if uphold > dismiss {

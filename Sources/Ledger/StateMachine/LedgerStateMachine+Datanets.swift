@@ -34,7 +34,10 @@ extension LedgerStateMachine {
             throw TransactionFailure.invalidField(
                 "byte_count must lie in 1...\(datanet.rules.payloadByteCountMax) for this datanet")
         }
-        guard contribution.bond >= datanet.rules.contributionBond, contribution.bond > 0 else {
+        guard contribution.bond > 0 else {
+            throw TransactionFailure.invalidField("a contribution carries a bond greater than zero")
+        }
+        guard contribution.bond >= datanet.rules.contributionBond else {
             throw TransactionFailure.invalidField("the bond is below the datanet's \(datanet.rules.contributionBond)")
         }
         let (windowEnd, overflow) = batch.time.addingReportingOverflow(datanet.rules.voteWindowSeconds)

@@ -58,9 +58,8 @@ extension LedgerStateMachine {
         var allStake: Amount = 0
         for role in StakeRole.allCases { allStake = try CheckedArithmetic.sum(allStake, try state.roleTotal(role)) }
         let cast = try CheckedArithmetic.sum(proposal.approveWeight, proposal.rejectWeight)
-        let quorum = CheckedArithmetic.share(of: allStake, partsPerMillion: parameters[.governanceQuorum])
-        let needed = CheckedArithmetic.share(of: cast, partsPerMillion: parameters[.governanceThreshold])
-        let passed = cast > 0 && cast >= quorum && proposal.approveWeight >= needed
+        let passed = cast > 0 && Self.reaches(cast, partsPerMillion: parameters[.governanceQuorum], of: allStake)
+            && Self.reaches(proposal.approveWeight, partsPerMillion: parameters[.governanceThreshold], of: cast)
         guard passed else {
             proposal.status = .rejected
             state.setRecord(proposal, at: key)
@@ -75,6 +74,15 @@ extension LedgerStateMachine {
         } else {
             state.schedule(ScheduledEvent(due: proposal.effectiveTime, kind: .enactProposal, subject: key))
         }
+    }
+
+    /// Whether `part` is at least `partsPerMillion` of `whole`, compared exactly
+    /// (`part · 1,000,000 ≥ whole · partsPerMillion` at double width): a share rounded
+    /// down would let a tie pass a threshold above one half.
+    static func reaches(_ part: Amount, partsPerMillion: Amount, of whole: Amount) -> Bool {
+        let left = part.multipliedFullWidth(by: Token.partsPerMillion)
+        let right = whole.multipliedFullWidth(by: partsPerMillion)
+        return (left.high, left.low) >= (right.high, right.low)
     }
 
     /// Sets the parameter, unless other changes enacted since it passed now make the value

@@ -19,6 +19,9 @@ extension LedgerStateMachine {
         guard Self.attributionMethods.contains(receipt.method) else {
             throw TransactionFailure.invalidField("method must be span/1 or influence/1")
         }
+        guard try state.value(for: StateKey.datanet(receipt.datanetID)) != nil else {
+            throw TransactionFailure.unknownDatanet
+        }
         let client = try useFeeAuthorization(receipt, host: context.sender)
         if !receipt.adapterHash.isEmpty {
             guard let adapter = try state.record(AdapterRecord.self, at: StateKey.adapter(receipt.adapterHash)) else {

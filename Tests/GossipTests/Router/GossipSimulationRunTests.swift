@@ -42,6 +42,23 @@ struct GossipSimulationRunTests {
         #expect(first.duplicatesPerNodePerMessage == second.duplicatesPerNodePerMessage)
     }
 
+    @Test("when uplinks queue, IDONTWANT cuts duplicates: queued copies a peer does not want are never sent")
+    func idontwantCutsDuplicates() throws {
+        func run(idontwantThreshold: Int) throws -> GossipSimulationFigures {
+            var run = Self.scenario()
+            run.messageByteCount = 16 << 10
+            run.publishInterval = .milliseconds(20)
+            run.configuration.idontwantThreshold = idontwantThreshold
+            return try run.run()
+        }
+        let with = try run(idontwantThreshold: 1024), without = try run(idontwantThreshold: 1 << 30)
+        print("gossip simulation, 16 KiB messages, IDONTWANT:\n\(with)\nwithout:\n\(without)")
+        #expect(with.deliveryRatio == 1 && without.deliveryRatio == 1)
+        #expect(with.idontwantIDsSent > 0 && without.idontwantIDsSent == 0)
+        #expect(with.queuedCopiesCancelled > 0)
+        #expect(with.duplicatesPerNodePerMessage < without.duplicatesPerNodePerMessage * 0.9)
+    }
+
     @Test("with 30% of peers that never forward, honest nodes still get at least 99.9%")
     func silentPeers() throws {
         let figures = try Self.scenario(silent: 19).run()

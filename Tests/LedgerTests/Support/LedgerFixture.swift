@@ -3,7 +3,8 @@ import Ledger
 import Sodium
 
 /// A chain with known accounts on an in-memory (or on-disk) ledger, and helpers that sign
-/// and apply transactions. Account `i` has the Ed25519 seed `[i + 1] × 32`.
+/// and apply transactions. Account `i` has the Ed25519 seed `[i + 1] × 32`, or from 255 on
+/// BLAKE2b-256("fixture account i").
 final class LedgerFixture {
     static let chainID: UInt64 = 161_201
     static let genesisTime: UInt64 = 1_767_225_600
@@ -19,27 +20,49 @@ final class LedgerFixture {
     private(set) var time: UInt64
     private var nonces: [AccountAddress: UInt64] = [:]
 
+    /// A genesis vesting allocation of the fixture: amounts are token text.
+    struct VestingAllocation {
+        var account: Int
+        var amount: String
+        var unlockedAtStart: String?
+        var cliffSeconds: UInt64
+        var vestingSeconds: UInt64
+    }
+
     /// - Parameters:
     ///   - stakes: `(account, role, tokens)` staked at genesis.
     ///   - parameters: governed parameters overriding the defaults.
+    ///   - allocations: vesting allocations, in spec order (their index is the allocation).
     init(accountCount: Int = 8, stakes: [(Int, StakeRole, UInt64)] = [], parameters: [String: String] = [:],
-         path: String = ":memory:") throws {
-        keys = try (0..<accountCount).map { try Ed25519PrivateKey(seed: [UInt8](repeating: UInt8($0 + 1), count: 32)) }
+         allocations: [VestingAllocation] = [], path: String = ":memory:") throws {
+        keys = try (0..<accountCount).map { try Ed25519PrivateKey(seed: Self.seed(account: $0)) }
         addresses = keys.map { AccountAddress(publicKey: $0.publicKey) }
-        genesis = try Genesis(spec: Self.spec(addresses: addresses, stakes: stakes, parameters: parameters))
+        genesis = try Genesis(spec: Self.spec(addresses: addresses, stakes: stakes, parameters: parameters,
+                                              allocations: allocations))
         ledger = try LedgerDatabase(path: path, synchronous: .normal)
         try ledger.initialize(with: genesis)
         time = ledger.time
     }
 
+    static func seed(account: Int) -> [UInt8] {
+        account < 255 ? [UInt8](repeating: UInt8(account + 1), count: 32) : BLAKE2b256.hash(Array("fixture account \(account)".utf8))
+    }
+
     static func spec(addresses: [AccountAddress], stakes: [(Int, StakeRole, UInt64)],
-                     parameters: [String: String]) -> GenesisSpec {
+                     parameters: [String: String], allocations: [VestingAllocation] = []) throws -> GenesisSpec {
         let accounts = addresses.map { GenesisSpec.Account(address: $0.description, balance: "1000000") }
         let stakeEntries = stakes.map { GenesisSpec.StakeEntry(address: addresses[$0.0].description, role: $0.1.name,
                                                                amount: "\($0.2)") }
-        let placed = UInt64(addresses.count) * 1_000_000 + stakes.reduce(0) { $0 + $1.2 }
-        return GenesisSpec(chainID: chainID, genesisTime: genesisTime, accounts: accounts, allocations: [],
-                           stakes: stakeEntries, treasury: "\(1_000_000_000 - placed)", parameters: parameters)
+        let allocationEntries = allocations.enumerated().map { index, allocation in
+            GenesisSpec.Allocation(name: "allocation \(index)", address: addresses[allocation.account].description,
+                                   amount: allocation.amount, unlockedAtStart: allocation.unlockedAtStart,
+                                   cliffSeconds: allocation.cliffSeconds, vestingSeconds: allocation.vestingSeconds)
+        }
+        var placed = Token.tokens(UInt64(addresses.count) * 1_000_000 + stakes.reduce(0) { $0 + $1.2 })
+        for allocation in allocations { placed += try TokenAmountText.parse(allocation.amount) }
+        return GenesisSpec(chainID: chainID, genesisTime: genesisTime, accounts: accounts, allocations: allocationEntries,
+                           stakes: stakeEntries, treasury: TokenAmountText.format(Token.supply - placed),
+                           parameters: parameters)
     }
 
     /// A transaction of `kind` signed by account `index` with its next nonce (unless given).
