@@ -15,6 +15,8 @@ extension GossipNode {
             streamOpened(StreamKey(connection: id, stream: stream), protocolID, inbound: inbound)
         case .streamData(let id, let stream, let bytes):
             received(bytes, on: StreamKey(connection: id, stream: stream))
+        case .streamWritable(let id, let stream):
+            streamWritable(StreamKey(connection: id, stream: stream))
         case .streamClosed(let id, let stream), .streamRefused(let id, let stream):
             streamEnded(StreamKey(connection: id, stream: stream))
         case .disconnected(let id, _, _):
@@ -49,6 +51,28 @@ extension GossipNode {
         for rpc in heldRPCs.removeValue(forKey: peer) ?? [] {
             apply(router.receive(rpc, from: peer, now: node.loop.now))
         }
+        meter(peer)
+    }
+
+    /// The stream to a peer has room again: first the RPC that did not fit, then as much
+    /// of the router's queue for the peer as the room allows.
+    private func streamWritable(_ key: StreamKey) {
+        guard let peer = outboundStreams.first(where: { $0.value == key })?.key else { return }
+        if let pending = overrunRPCs[peer] {
+            guard node.host.writableByteCount(on: key.stream, of: key.connection) >= pending.count else { return }
+            overrunRPCs[peer] = nil
+            node.perform { host, now in host.write(pending, to: key.stream, on: key.connection, now: now) }
+        }
+        meter(peer)
+    }
+
+    /// Tells the router how many bytes the peer's stream takes now, so that its queue for
+    /// the peer (control and own messages before forwards, stale forwards dropped) drains
+    /// at the pace the peer reads.
+    private func meter(_ peer: PeerID) {
+        guard let key = outboundStreams[peer], overrunRPCs[peer] == nil else { return }
+        let room = node.host.writableByteCount(on: key.stream, of: key.connection)
+        apply(router.peerWritable(peer, byteCount: max(0, room), now: node.loop.now))
     }
 
     private func received(_ bytes: [UInt8], on key: StreamKey) {
@@ -87,6 +111,7 @@ extension GossipNode {
         pendingOutbound[key] = nil
         if let peer = connectionPeers[key.connection]?.peer, outboundStreams[peer] == key {
             outboundStreams[peer] = nil
+            overrunRPCs[peer] = nil
             router.removePeer(peer, now: node.loop.now)
         }
     }
@@ -100,6 +125,7 @@ extension GossipNode {
         pendingOutbound = pendingOutbound.filter { $0.key.connection != id }
         if outboundStreams[peer]?.connection == id {
             outboundStreams[peer] = nil
+            overrunRPCs[peer] = nil
             router.removePeer(peer, now: node.loop.now)
         }
     }
@@ -126,7 +152,13 @@ extension GossipNode {
         }
         let bytes = rpc.framedBytes
         guard node.host.writableByteCount(on: key.stream, of: key.connection) >= bytes.count else {
-            droppedSendCount += 1
+            // The router lets the last RPC of a metered peer overrun its room: it waits for
+            // the next `streamWritable`. Anything beyond that one is dropped and counted.
+            if overrunRPCs[peer] == nil {
+                overrunRPCs[peer] = bytes
+            } else {
+                droppedSendCount += 1
+            }
             return
         }
         node.perform { host, now in host.write(bytes, to: key.stream, on: key.connection, now: now) }

@@ -8,8 +8,10 @@ import Wire
 /// Gossipsub on a libp2p node: a `GossipRouter` attached to a `P2PNode`'s streams.
 ///
 /// Each peer gets one outbound pubsub stream from us, negotiated as /meshsub/1.2.0, 1.1.0
-/// or 1.0.0 (its version is the router's view of the peer); every RPC we send goes there.
-/// RPCs from the peer arrive on the stream it opened to us. Loop thread only.
+/// or 1.0.0 (its version is the router's view of the peer); every RPC we send goes there,
+/// metered by the stream's room (`GossipRouter.peerWritable`), so the router's queue keeps
+/// control and own messages ahead of forwards and drops stale forwards when a peer reads
+/// slowly. RPCs from the peer arrive on the stream it opened to us. Loop thread only.
 public final class GossipNode: @unchecked Sendable {
     public let node: P2PNode
     public internal(set) var router: GossipRouter
@@ -29,6 +31,9 @@ public final class GossipNode: @unchecked Sendable {
     var pendingOutbound: [StreamKey: (peer: PeerID, dialled: Bool)] = [:]
     var inboundDecoders: [StreamKey: GossipRPCStreamDecoder] = [:]
     var connectionPeers: [ConnectionID: (peer: PeerID, dialled: Bool)] = [:]
+    /// Per peer, the one framed RPC that did not fit its stream's room, written when the
+    /// stream has room again (the router lets a metered peer's last RPC overrun).
+    var overrunRPCs: [PeerID: [UInt8]] = [:]
     /// RPCs from peers whose pubsub stream from us is still being negotiated: the router
     /// learns a peer (and its version) from that stream, so what the peer sent first waits.
     var heldRPCs: [PeerID: [GossipRPC]] = [:]
