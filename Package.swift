@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Sequencer", dependencies: ["Ledger", "Identity", "Wire", "Sodium"]),
         // Model files: GGUF and safetensors readers, quantized block formats.
         .target(name: "ModelFiles"),
+        // Tokenizers: byte-level BPE and SentencePiece-style BPE, special tokens, chat templates.
+        .target(name: "Tokenizers", dependencies: ["ModelFiles"]),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibUV", "CSQLite", "COpenBLAS"]),

@@ -1,17 +1,27 @@
 /// The members of a JSON object, in the order they were written, each key once.
+///
+/// Keys are compared as UTF-8 bytes, not as Swift strings: `"é"` and `"e\u{301}"` are
+/// different keys in JSON (and different tokens in a vocabulary), while Swift's string
+/// equality would treat them as one.
 public struct JSONObject: Equatable, Sendable {
+    /// Where each key's opening quote is in the parsed text (for error messages).
+    public struct KeyOffsets: Equatable, Sendable {
+        fileprivate var offsets: [[UInt8]: Int] = [:]
+
+        public subscript(key: String) -> Int? { offsets[Array(key.utf8)] }
+    }
+
     /// The keys in document order.
     public private(set) var keys: [String] = []
-    /// The values by key.
-    public private(set) var values: [String: JSONValue] = [:]
-    /// Where each key's opening quote is in the parsed text (for error messages).
-    public private(set) var keyOffsets: [String: Int] = [:]
+    private var values: [[UInt8]: JSONValue] = [:]
+    /// Where each key was written.
+    public private(set) var keyOffsets = KeyOffsets()
 
     /// An empty object.
     public init() {}
 
-    /// The value of `key`.
-    public subscript(key: String) -> JSONValue? { values[key] }
+    /// The value of `key`, matched byte for byte.
+    public subscript(key: String) -> JSONValue? { values[Array(key.utf8)] }
 
     /// The number of members.
     public var count: Int { keys.count }
@@ -19,10 +29,11 @@ public struct JSONObject: Equatable, Sendable {
     /// Adds a member; returns false (and changes nothing) when `key` is already present.
     @discardableResult
     public mutating func insert(_ value: JSONValue, forKey key: String, at offset: Int = 0) -> Bool {
-        guard values[key] == nil else { return false }
+        let bytes = Array(key.utf8)
+        guard values[bytes] == nil else { return false }
         keys.append(key)
-        values[key] = value
-        keyOffsets[key] = offset
+        values[bytes] = value
+        keyOffsets.offsets[bytes] = offset
         return true
     }
 }

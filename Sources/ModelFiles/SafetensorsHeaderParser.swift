@@ -118,7 +118,7 @@ struct SafetensorsHeaderParser {
     }
 
     /// Sorts by offset and checks that the tensors cover the data section exactly.
-    private func tile(_ tensors: [SafetensorsTensorInfo], keyOffsets: [String: Int]) throws(ModelFileError)
+    private func tile(_ tensors: [SafetensorsTensorInfo], keyOffsets: JSONObject.KeyOffsets) throws(ModelFileError)
         -> [SafetensorsTensorInfo] {
         let ordered = tensors.sorted { ($0.dataOffsets.lowerBound, $0.dataOffsets.upperBound)
                                         < ($1.dataOffsets.lowerBound, $1.dataOffsets.upperBound) }

@@ -27,6 +27,14 @@ struct JSONParserTests {
         #expect(try parse("{}").object?.count == 0)
     }
 
+    @Test("keys that Swift strings would call equal stay distinct: they differ in bytes")
+    func keysCompareAsBytes() throws {
+        let object = try #require(try parse(#"{"\u00e9": 1, "e\u0301": 2}"#).object)
+        #expect(object.count == 2)
+        #expect(object["\u{e9}"] == .integer(1))
+        #expect(object["e\u{301}"] == .integer(2))
+    }
+
     @Test("refuses malformed JSON", arguments: [
         "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "01", "1.", ".5", "-", "+1", "1e", "1e+",
         "NaN", "Infinity", "'a'", "\"a", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"",
