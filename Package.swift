@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Ledger", dependencies: ["Store", "Identity", "Wire", "Sodium"]),
         // The rotating sequencer, sans-IO: leader schedule, mempool, batches, attestations, finality.
         .target(name: "Sequencer", dependencies: ["Ledger", "Identity", "Wire", "Sodium"]),
+        // Seeded random transaction workloads over a genesis: property tests, crash tests, benchmarks.
+        .target(name: "LedgerWorkload", dependencies: ["Ledger", "Identity", "Sodium"]),
         // Model files: GGUF and safetensors readers, quantized block formats.
         .target(name: "ModelFiles"),
         // Tokenizers: byte-level BPE and SentencePiece-style BPE, special tokens, chat templates.
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -67,7 +69,7 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["Network", "P2P", "Gossip", "IO", "Identity", "Wire", "TestSupport"]),
         .testTarget(name: "GossipTests", dependencies: ["Gossip", "GossipSimulation", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Sodium", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),

@@ -10,15 +10,24 @@ case "gossip-sim":
     GossipSimulationBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "idle-listener":
     IdleListener.run(arguments: Array(arguments.dropFirst()))
+case "ledger":
+    LedgerBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "ledger-apply":
+    LedgerApplyCommand.run(arguments: Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
                oln-bench gossip-sim [--nodes N] [--messages N] [--loss FRACTION] [--seed S]
                                     [--message-bytes N] [--idontwant-threshold N] [--no-flood-publish]
+                                    [--bandwidth-mbit M] [--send-buffer-bytes N] [--mesh D,D_LO,D_HI]
+               oln-bench ledger [--batches N] [--transactions N] [--accounts N] [--seed S]
+                                [--warm-up-batches N]
           p2p          encrypted stream throughput against raw TCP, connection set-ups per
                        second, and the memory of idle connections held by one node
           gossip-sim   gossipsub routers on the simulator: delivery, latency against shortest
                        paths, duplicates and bytes per node per message, wall time
+          ledger       mixed workload batches applied to an on-disk ledger: tx/s applying, tx/s
+                       with signature verification, and the raw Ed25519 verify rate beside it
 
         """.utf8))
     exit(2)

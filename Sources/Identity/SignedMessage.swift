@@ -13,6 +13,8 @@ public struct SignedMessage<Body: CanonicalMessage>: Sendable {
     public let signature: [UInt8]
     /// The body's canonical bytes, kept so they are neither re-encoded nor re-hashed.
     public let bodyBytes: [UInt8]
+    /// The account that signed, derived once (it is a hash of the key).
+    public let signerAddress: AccountAddress
 
     /// Envelope overhead on top of the body: three tags, length prefixes, key and signature.
     public static var envelopeByteCountMax: Int { Body.byteCountMax + 128 }
@@ -22,6 +24,7 @@ public struct SignedMessage<Body: CanonicalMessage>: Sendable {
         self.body = body
         bodyBytes = body.canonicalBytes
         signer = key.publicKey
+        signerAddress = AccountAddress(publicKey: signer)
         signature = key.signature(for: Body.signingBytes(chainID: chainID, body: bodyBytes))
     }
 
@@ -30,14 +33,17 @@ public struct SignedMessage<Body: CanonicalMessage>: Sendable {
         self.bodyBytes = bodyBytes
         self.signer = signer
         self.signature = signature
+        signerAddress = AccountAddress(publicKey: signer)
     }
-
-    /// The account that signed.
-    public var signerAddress: AccountAddress { AccountAddress(publicKey: signer) }
 
     /// The message id: BLAKE2b-256 of the envelope, the same on every peer because the
     /// envelope, the body and Ed25519 signatures each have one valid encoding.
     public var id: [UInt8] { BLAKE2b256.hash(envelopeBytes) }
+
+    /// Whether `envelope` is exactly this message's envelope.
+    public func envelopeMatches(_ envelope: [UInt8]) -> Bool {
+        envelopeBytes == envelope
+    }
 
     /// The envelope's canonical bytes.
     public var envelopeBytes: [UInt8] {

@@ -28,7 +28,7 @@ struct StateBucketHasher {
         }
         preimage.append(UInt8(length))
         preimage.append(contentsOf: key)
-        preimage.append(contentsOf: BLAKE2b256.hash(value))
+        preimage.append(contentsOf: BLAKE2b256.hash([UInt8](value)))
     }
 
     /// The bucket's hash: 32 zero bytes when no entry was added.

@@ -5,34 +5,40 @@
 /// content always gives equal bytes. A field number of 0 or above 2^29 − 1 is a
 /// programmer error and traps.
 public struct ProtobufWriter: Sendable {
-    private struct Entry: Sendable {
-        let number: Int
-        let sequence: Int
-        let encoded: [UInt8]
-    }
-
-    private var entries: [Entry] = []
+    /// Every field written so far, each encoded in place, in call order.
+    private var buffer: [UInt8] = []
+    /// Where each field starts in `buffer`, needed only if fields come out of order.
+    private var fieldStarts: [(number: Int, start: Int)] = []
+    /// Whether the fields were written in non-decreasing number order, so that `buffer`
+    /// is already the message (the common case: canonical encoders write in order).
+    private var isOrdered = true
 
     /// An empty message.
     public init() {}
 
     /// Whether no field has been written.
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { buffer.isEmpty }
 
     /// The encoded message, fields sorted by number.
     public var bytes: [UInt8] {
-        let ordered = entries.sorted { ($0.number, $0.sequence) < ($1.number, $1.sequence) }
+        guard !isOrdered else { return buffer }
+        var ranges: [(number: Int, range: Range<Int>)] = []
+        for (index, field) in fieldStarts.enumerated() {
+            let end = index + 1 < fieldStarts.count ? fieldStarts[index + 1].start : buffer.count
+            ranges.append((field.number, field.start..<end))
+        }
+        // A stable sort keeps the call order among entries of one repeated field.
+        let ordered = ranges.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }
         var result: [UInt8] = []
-        result.reserveCapacity(ordered.reduce(0) { $0 + $1.encoded.count })
-        for entry in ordered { result.append(contentsOf: entry.encoded) }
+        result.reserveCapacity(buffer.count)
+        for entry in ordered { result.append(contentsOf: buffer[entry.element.range]) }
         return result
     }
 
     /// Writes a varint field (`uint64`, `uint32`, `enum`).
     public mutating func writeVarint(_ value: UInt64, field: Int) {
-        var encoded = key(field: field, wireType: .varint)
-        Varint.append(value, to: &encoded)
-        add(encoded, field: field)
+        beginField(field, wireType: .varint)
+        Varint.append(value, to: &buffer)
     }
 
     /// Writes a `bool` field as 0 or 1.
@@ -47,24 +53,28 @@ public struct ProtobufWriter: Sendable {
 
     /// Writes a `fixed32` field.
     public mutating func writeFixed32(_ value: UInt32, field: Int) {
-        var encoded = key(field: field, wireType: .fixed32)
-        encoded.appendLittleEndian(value)
-        add(encoded, field: field)
+        beginField(field, wireType: .fixed32)
+        buffer.appendLittleEndian(value)
     }
 
     /// Writes a `fixed64` field.
     public mutating func writeFixed64(_ value: UInt64, field: Int) {
-        var encoded = key(field: field, wireType: .fixed64)
-        encoded.appendLittleEndian(value)
-        add(encoded, field: field)
+        beginField(field, wireType: .fixed64)
+        buffer.appendLittleEndian(value)
     }
 
     /// Writes a `bytes` field.
     public mutating func writeBytes(_ bytes: some Collection<UInt8>, field: Int) {
-        var encoded = key(field: field, wireType: .lengthDelimited)
-        Varint.append(UInt64(bytes.count), to: &encoded)
-        encoded.append(contentsOf: bytes)
-        add(encoded, field: field)
+        beginField(field, wireType: .lengthDelimited)
+        Varint.append(UInt64(bytes.count), to: &buffer)
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes a `bytes` field from an array (the common case, without generic dispatch).
+    public mutating func writeBytes(_ bytes: [UInt8], field: Int) {
+        beginField(field, wireType: .lengthDelimited)
+        Varint.append(UInt64(bytes.count), to: &buffer)
+        buffer.append(contentsOf: bytes)
     }
 
     /// Writes a `string` field as UTF-8.
@@ -97,15 +107,14 @@ public struct ProtobufWriter: Sendable {
         if value { writeBool(true, field: field) }
     }
 
-    private func key(field: Int, wireType: ProtobufWireType) -> [UInt8] {
+    /// Appends the key of a field and notes where it starts.
+    private mutating func beginField(_ field: Int, wireType: ProtobufWireType) {
         precondition(
             field >= 1 && field <= ProtobufReader.fieldNumberMax,
             "protobuf field number \(field) is outside 1...\(ProtobufReader.fieldNumberMax)"
         )
-        return Varint.encode(UInt64(field) << 3 | UInt64(wireType.rawValue))
-    }
-
-    private mutating func add(_ encoded: [UInt8], field: Int) {
-        entries.append(Entry(number: field, sequence: entries.count, encoded: encoded))
+        if let last = fieldStarts.last, field < last.number { isOrdered = false }
+        fieldStarts.append((field, buffer.count))
+        Varint.append(UInt64(field) << 3 | UInt64(wireType.rawValue), to: &buffer)
     }
 }

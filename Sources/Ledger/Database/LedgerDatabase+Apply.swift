@@ -15,7 +15,7 @@ extension LedgerDatabase {
         guard batch.time >= time else {
             throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
         }
-        let state = LedgerState(storage: self)
+        let state = LedgerState(storage: self, capacity: Self.stateKeysPerTransaction * batch.transactions.count)
         let outcomes = try database.transaction { () throws -> [TransactionOutcome] in
             var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
                                              parameters: try Self.parameters(in: state))
@@ -45,6 +45,9 @@ extension LedgerDatabase {
         return try machine.check(transaction.body, bodyByteCount: transaction.bodyBytes.count,
                                  sender: transaction.signerAddress)
     }
+
+    /// About how many state keys one transaction reads or writes: room reserved per batch.
+    static let stateKeysPerTransaction = 4
 
     static func parameters(in state: LedgerState) throws -> LedgerParameters {
         var parameters = LedgerParameters.defaults

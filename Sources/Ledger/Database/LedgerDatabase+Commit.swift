@@ -102,26 +102,26 @@ extension LedgerDatabase: LedgerStorage {
     }
 
     /// Keeps the query tables of contributions and receipts in step with their records.
-    private func writeProjections(_ state: [[UInt8]: [UInt8]?], height: UInt64) throws {
-        for (key, value) in state {
-            guard let value, let kind = key.first else { continue }
+    private func writeProjections(_ state: [LedgerChanges.Write], height: UInt64) throws {
+        for write in state {
+            guard let value = write.value, let kind = write.key.first else { continue }
             if kind == 0x09 {
-                let record = try ContributionRecord.decodeStored(value)
+                let record = try (write.record as? ContributionRecord) ?? ContributionRecord.decodeStored(value)
                 let upsert = try database.cachedStatement("""
                     INSERT INTO contributions(id, datanet, contributor, status) VALUES (?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET status = excluded.status
                     """)
-                try upsert.bind(Array(key.dropFirst()), at: 1)
+                try upsert.bind(Array(write.key.dropFirst()), at: 1)
                 try upsert.bind(record.datanetID, at: 2)
                 try upsert.bind(record.contributor.bytes, at: 3)
                 try upsert.bind(record.status.name, at: 4)
                 try upsert.run()
             } else if kind == 0x0d {
-                let record = try ReceiptRecord.decodeStored(value)
+                let record = try (write.record as? ReceiptRecord) ?? ReceiptRecord.decodeStored(value)
                 let insert = try database.cachedStatement("""
                     INSERT OR IGNORE INTO receipts(id, height, host, client, adapter, datanet) VALUES (?, ?, ?, ?, ?, ?)
                     """)
-                try insert.bind(Array(key.dropFirst()), at: 1)
+                try insert.bind(Array(write.key.dropFirst()), at: 1)
                 try insert.bind(Int64(bitPattern: height), at: 2)
                 try insert.bind(record.host.bytes, at: 3)
                 try insert.bind(record.client.bytes, at: 4)

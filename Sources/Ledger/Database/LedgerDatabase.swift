@@ -7,6 +7,11 @@ import Store
 /// tables and the batch record commit together or not at all, so a crash at any instant
 /// leaves the last whole batch. Not thread-safe: one owner calls it.
 public final class LedgerDatabase {
+    /// Pages the write-ahead log grows to before a commit copies it into the database: 64 MiB
+    /// of 4 KiB pages, a few batches of 10,000 transactions, so that pages rewritten by
+    /// every batch (the bucket hashes, hot accounts) are copied once per few batches.
+    static let walCheckpointPageCount = 16_384
+
     let database: Database
     let stateStore: StateStore
     private(set) var chain: ChainRecord?
@@ -15,7 +20,8 @@ public final class LedgerDatabase {
     /// in-memory ledger.
     public init(path: String, synchronous: Database.Options.Synchronous = .full) throws {
         do {
-            database = try Database(path: path, options: Database.Options(synchronous: synchronous))
+            let options = Database.Options(synchronous: synchronous, walAutocheckpointPageCount: Self.walCheckpointPageCount)
+            database = try Database(path: path, options: options)
             _ = try LedgerSchema.migrations.apply(to: database)
             stateStore = try StateStore(database: database)
         } catch let error as StoreError {

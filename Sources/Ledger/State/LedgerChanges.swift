@@ -1,13 +1,14 @@
-/// Writes not yet committed: one set per batch, and one per transaction on top of it, so
-/// that a failing transaction's writes vanish while its fee stays paid.
+/// What one batch changes: state writes in key order (nil removes a key), each with its
+/// record when the batch knew it decoded, and the events it scheduled and the payouts it
+/// made, in the order they happened.
 struct LedgerChanges {
-    var state: [[UInt8]: [UInt8]?] = [:]
+    struct Write {
+        var key: [UInt8]
+        var value: [UInt8]?
+        var record: (any StateRecord)?
+    }
+
+    var state: [Write] = []
     var scheduled: [ScheduledEvent] = []
     var payouts: [PayoutEvent] = []
-
-    mutating func merge(_ other: LedgerChanges) {
-        state.merge(other.state) { _, newer in newer }
-        scheduled += other.scheduled
-        payouts += other.payouts
-    }
 }

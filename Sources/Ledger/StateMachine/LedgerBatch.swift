@@ -11,11 +11,21 @@ public struct LedgerBatch: Sendable {
     public var leader: AccountAddress?
     /// Verified transactions (``SignedTransaction/verified(_:chainID:)``), in order.
     public var transactions: [SignedTransaction]
+    /// For each transaction, its nested fee authorisation if it was verified beforehand
+    /// (``PreverifiedTransaction``); empty when nothing was.
+    public var feeAuthorizations: [SignedMessage<FeeAuthorization>?]
 
     public init(height: UInt64, time: UInt64, leader: AccountAddress?, transactions: [SignedTransaction]) {
         self.height = height
         self.time = time
         self.leader = leader
         self.transactions = transactions
+        feeAuthorizations = []
+    }
+
+    /// A batch of transactions whose signatures, nested ones included, were checked.
+    public init(height: UInt64, time: UInt64, leader: AccountAddress?, preverified: [PreverifiedTransaction]) {
+        self.init(height: height, time: time, leader: leader, transactions: preverified.map(\.transaction))
+        feeAuthorizations = preverified.map(\.feeAuthorization)
     }
 }

@@ -22,7 +22,7 @@ extension LedgerStateMachine {
         guard try state.value(for: StateKey.datanet(receipt.datanetID)) != nil else {
             throw TransactionFailure.unknownDatanet
         }
-        let client = try useFeeAuthorization(receipt, host: context.sender)
+        let client = try useFeeAuthorization(receipt, host: context.sender, preverified: context.feeAuthorization)
         if !receipt.adapterHash.isEmpty {
             guard let adapter = try state.record(AdapterRecord.self, at: StateKey.adapter(receipt.adapterHash)) else {
                 throw TransactionFailure.unknownAdapter
@@ -40,12 +40,17 @@ extension LedgerStateMachine {
 
     /// Verifies the client's authorisation for this receipt, marks it used, and returns
     /// the client.
-    private func useFeeAuthorization(_ receipt: InferenceReceipt, host: AccountAddress) throws -> AccountAddress {
+    private func useFeeAuthorization(_ receipt: InferenceReceipt, host: AccountAddress,
+                                     preverified: SignedMessage<FeeAuthorization>?) throws -> AccountAddress {
         let authorization: SignedMessage<FeeAuthorization>
-        do {
-            authorization = try SignedMessage<FeeAuthorization>.verified(receipt.clientAuthorization, chainID: chainID)
-        } catch {
-            throw TransactionFailure.invalidField("the client's fee authorisation does not verify: \(error)")
+        if let preverified, preverified.envelopeMatches(receipt.clientAuthorization) {
+            authorization = preverified
+        } else {
+            do {
+                authorization = try SignedMessage<FeeAuthorization>.verified(receipt.clientAuthorization, chainID: chainID)
+            } catch {
+                throw TransactionFailure.invalidField("the client's fee authorisation does not verify: \(error)")
+            }
         }
         let terms = authorization.body
         guard terms.host == host else { throw TransactionFailure.notAllowed("the fee authorisation names another host") }

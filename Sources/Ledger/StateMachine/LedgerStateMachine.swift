@@ -29,14 +29,16 @@ struct LedgerStateMachine {
         try runDueEvents()
         var outcomes: [TransactionOutcome] = []
         outcomes.reserveCapacity(batch.transactions.count)
-        for transaction in batch.transactions {
-            outcomes.append(try apply(transaction))
+        for (index, transaction) in batch.transactions.enumerated() {
+            let authorization = index < batch.feeAuthorizations.count ? batch.feeAuthorizations[index] : nil
+            outcomes.append(try apply(transaction, feeAuthorization: authorization))
         }
         try distributeFees()
         return outcomes
     }
 
-    private mutating func apply(_ signed: SignedTransaction) throws -> TransactionOutcome {
+    private mutating func apply(_ signed: SignedTransaction,
+                                feeAuthorization: SignedMessage<FeeAuthorization>?) throws -> TransactionOutcome {
         let transaction = signed.body
         let sender = signed.signerAddress
         if let rejection = try check(transaction, bodyByteCount: signed.bodyBytes.count, sender: sender) {
@@ -49,7 +51,8 @@ struct LedgerStateMachine {
         feesCollected = try CheckedArithmetic.sum(feesCollected, transaction.fee)
         let context = TransactionContext(
             sender: sender, transaction: transaction,
-            createdID: LedgerIdentifier.derive(sender: sender, nonce: transaction.nonce), time: batch.time)
+            createdID: LedgerIdentifier.derive(sender: sender, nonce: transaction.nonce), time: batch.time,
+            feeAuthorization: feeAuthorization)
         state.beginTransaction()
         do {
             try handle(transaction.kind, context)

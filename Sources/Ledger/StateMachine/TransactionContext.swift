@@ -1,3 +1,5 @@
+import Identity
+
 /// One transaction as a handler sees it.
 struct TransactionContext {
     let sender: AccountAddress
@@ -6,4 +8,6 @@ struct TransactionContext {
     let createdID: [UInt8]
     /// The batch's time.
     let time: UInt64
+    /// The receipt's fee authorisation, if it was verified before the batch.
+    let feeAuthorization: SignedMessage<FeeAuthorization>?
 }

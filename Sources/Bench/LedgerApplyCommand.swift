@@ -1,0 +1,45 @@
+import Foundation
+import Ledger
+import LedgerWorkload
+
+/// `oln-bench ledger-apply --db PATH --seed S --batches N --transactions T [--accounts A]
+/// [--seconds S]`: applies the seeded workload to the on-disk ledger at PATH (synchronous
+/// FULL, WAL) from wherever it stands until it reaches height N, printing each height.
+/// The crash test runs it as a child process and kills it at random moments; it is not
+/// listed in the usage text.
+enum LedgerApplyCommand {
+    static func run(arguments: [String]) {
+        guard let path = option("--db", in: arguments), let seed = option("--seed", in: arguments).flatMap(UInt64.init),
+              let batches = option("--batches", in: arguments).flatMap(UInt64.init),
+              let transactions = option("--transactions", in: arguments).flatMap(Int.init),
+              (0...LedgerWorkload.transactionCountMax).contains(transactions) else {
+            FileHandle.standardError.write(Data(
+                "usage: oln-bench ledger-apply --db PATH --seed S --batches N --transactions T [--accounts A] [--seconds S]\n".utf8))
+            exit(2)
+        }
+        let accounts = option("--accounts", in: arguments).flatMap(Int.init) ?? 32
+        let seconds = option("--seconds", in: arguments).flatMap(UInt64.init) ?? 20
+        guard LedgerWorkload.accountCountRange.contains(accounts) else {
+            FileHandle.standardError.write(Data("--accounts must lie in \(LedgerWorkload.accountCountRange)\n".utf8))
+            exit(2)
+        }
+        do {
+            var workload = LedgerWorkload(seed: seed, accountCount: accounts)
+            let ledger = try LedgerDatabase(path: path, synchronous: .full)
+            try ledger.initialize(with: workload.genesis)
+            while ledger.height < batches {
+                let batch = try workload.nextBatch(ledger: ledger, transactionCount: transactions, secondsAfter: seconds)
+                _ = try ledger.apply(batch)
+                BenchSupport.print("height \(ledger.height)")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("ledger-apply failed: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    private static func option(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+}
