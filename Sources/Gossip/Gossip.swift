@@ -35,14 +35,19 @@
 //
 // - Router/: `GossipRouter`, the gossipsub v1.1/v1.2 router: subscriptions, a mesh per
 //   topic kept within [D_lo, D_hi] by the heartbeat (D_score best kept, D_out outbound),
-//   fanout, flood publishing of own messages, seen-cache dedup, synchronous per-topic
-//   validation, IHAVE/IWANT gossip with IWANT promises, GRAFT/PRUNE with back-off,
-//   IDONTWANT (v1.2), scoring and thresholds, bounded per-peer outbound queues (urgent
-//   before forwards, IDONTWANT cancellation, age and size caps, flow control through
-//   `peerWritable`).
-//   Not yet: peer exchange from PRUNE, direct peers, asynchronous validation.
-//   Inputs and outputs: `GossipRPC`s per peer in, `GossipRouterAction`s
-//   (`send`, `deliver`, `disconnect`) out.
+//   fanout, flood publishing of own messages, seen-cache dedup, per-topic validation
+//   (`GossipValidation`: synchronous, or asynchronous with a bounded table of held
+//   messages and a timeout, `GossipPendingValidations`), IHAVE/IWANT gossip with IWANT
+//   promises, GRAFT/PRUNE with back-off and peer exchange (PX offered on oversubscription,
+//   on a GRAFT refused at D_hi and on unsubscribe; accepted from peers at the accept-PX
+//   threshold as `.connect` actions, bounded), direct peers (outside the mesh, sent every
+//   message, never graylisted, reconnected), IDONTWANT (v1.2), scoring and thresholds,
+//   bounded per-peer outbound queues (urgent before forwards, IDONTWANT cancellation, age
+//   and size caps, flow control through `peerWritable`).
+//   Not built: checking signed peer records in PX (peers come as ids only; our PRUNEs
+//   offer none), per-topic limits on the encoded message size.
+//   Inputs and outputs: `GossipRPC`s per peer, heartbeats, publishes and validation results
+//   in; `GossipRouterAction`s (`send`, `deliver`, `disconnect`, `connect`, `validate`) out.
 //
 // May import: Identity, Wire, Sodium. No I/O, no clock (callers pass `now`), and no global
 // random generator (the router draws from a generator seeded at creation).

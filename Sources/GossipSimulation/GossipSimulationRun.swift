@@ -32,6 +32,10 @@ public struct GossipSimulationRun {
     public var silentNodes: Set<Int> = []
     /// Silent nodes that also flood every peer with this many forged messages a heartbeat.
     public var invalidMessagesPerHeartbeat = 0
+    /// Nodes whose validator runs asynchronously and accepts each message
+    /// `validationDelay` after it arrives (a slow validator off the loop thread).
+    public var delayedValidationNodes: Set<Int> = []
+    public var validationDelay: Duration = .milliseconds(50)
     /// An eclipse attempt: this many extra silent nodes, linked only to `target`.
     public var eclipse: (target: Int, sybilCount: Int)?
     public let seed: UInt64
@@ -97,6 +101,10 @@ public struct GossipSimulationRun {
                 router: GossipRouter(localPeer: key.peerID, identity: key, configuration: configuration, seed: seed &+ UInt64(index)),
                 peerIDs: peerIDs, indexByPeer: indexByPeer)
             node.forwards = !silentNodes.contains(index)
+            if delayedValidationNodes.contains(index) {
+                node.router.setValidation(.asynchronous, for: Self.topic)
+                node.validationDelay = validationDelay
+            }
             node.sendBufferByteCount = uplinkBandwidth == nil ? nil : sendBufferByteCount
             if silentNodes.contains(index) { node.invalidMessagesPerHeartbeat = invalidMessagesPerHeartbeat }
             return node

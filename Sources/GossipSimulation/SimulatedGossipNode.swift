@@ -24,6 +24,12 @@ public struct SimulatedGossipNode: SimulatedNode {
     /// keeps the rest in its outbound queues, where unwanted and stale copies can still
     /// be dropped. Nil: the router is not metered, and every RPC goes out at once.
     public var sendBufferByteCount: Int?
+    /// When set, the node's validator answers each `.validate` this long after it was
+    /// asked, with `.accept` (the router must validate the topic asynchronously).
+    public var validationDelay: Duration?
+    /// The message each pending validation timer answers for, by timer id.
+    private var validationTimers: [Int: GossipMessageID] = [:]
+    private var nextValidationTimer = Self.heartbeatTimer + 1
     /// The neighbours in the order they were met, and whose turn it is to send forwards.
     private var neighbours: [Int] = []
     private var nextForwardTurn = 0
@@ -43,8 +49,12 @@ public struct SimulatedGossipNode: SimulatedNode {
             return []
         }
         messagesReceived += rpc.messages.count
-        let actions = convert(router.receive(rpc, from: peerIDs[peer], now: now), now: now)
-        return forwards ? actions : actions.filter { if case .send(let bytes, _) = $0 { Self.carriesNoMessage(bytes) } else { true } }
+        return withoutForwardsIfSilent(convert(router.receive(rpc, from: peerIDs[peer], now: now), now: now))
+    }
+
+    /// `actions`, less the sends that carry messages when the node does not forward.
+    private func withoutForwardsIfSilent(_ actions: [SimulationAction]) -> [SimulationAction] {
+        forwards ? actions : actions.filter { if case .send(let bytes, _) = $0 { Self.carriesNoMessage(bytes) } else { true } }
     }
 
     /// The uplink has sent everything handed to it: queued RPCs may go.
@@ -93,7 +103,10 @@ public struct SimulatedGossipNode: SimulatedNode {
     }
 
     public mutating func timerFired(_ timer: Int, now: Duration) -> [SimulationAction] {
-        convert(router.heartbeat(now: now), now: now) + invalidFlood()
+        if let id = validationTimers.removeValue(forKey: timer) {
+            return withoutForwardsIfSilent(convert(router.validationResult(.accept, for: id, now: now), now: now))
+        }
+        return convert(router.heartbeat(now: now), now: now) + invalidFlood()
             + [.setTimer(Self.heartbeatTimer, after: router.configuration.heartbeatInterval)]
     }
 
@@ -142,7 +155,14 @@ public struct SimulatedGossipNode: SimulatedNode {
                 converted.append(.send(rpc.protobufBytes, to: index))
             case .deliver(_, let id):
                 if deliveries[id] == nil { deliveries[id] = now }
-            case .disconnect:
+            case .validate(_, let id, _):
+                guard let validationDelay else { continue }
+                let timer = nextValidationTimer
+                nextValidationTimer += 1
+                validationTimers[timer] = id
+                converted.append(.setTimer(timer, after: validationDelay))
+            case .disconnect, .connect:
+                // The topology is fixed: links are neither dropped nor added.
                 break
             }
         }

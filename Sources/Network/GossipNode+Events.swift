@@ -141,6 +141,10 @@ extension GossipNode {
                 if let key = outboundStreams[peer] {
                     node.perform { host, now in host.close(key.connection, now: now) }
                 }
+            case .connect(let peer, _):
+                connect(peer)
+            case .validate(let message, let id, _):
+                validateOnWorker(message, id: id)
             }
         }
     }

@@ -11,7 +11,10 @@ import Wire
 /// or 1.0.0 (its version is the router's view of the peer); every RPC we send goes there,
 /// metered by the stream's room (`GossipRouter.peerWritable`), so the router's queue keeps
 /// control and own messages ahead of forwards and drops stale forwards when a peer reads
-/// slowly. RPCs from the peer arrive on the stream it opened to us. Loop thread only.
+/// slowly. RPCs from the peer arrive on the stream it opened to us. The router's `.connect`
+/// actions (peers offered in PRUNEs, direct peers to reconnect) are dialled when the host's
+/// peer store knows a TCP address for the peer; `.validate` actions run the topic's worker
+/// validator on the worker pool. Loop thread only.
 public final class GossipNode: @unchecked Sendable {
     public let node: P2PNode
     public internal(set) var router: GossipRouter
@@ -43,6 +46,14 @@ public final class GossipNode: @unchecked Sendable {
     public internal(set) var droppedReceiveCount = 0
     var heartbeatTimer: TimerHandle?
     var nextSequenceNumber: UInt64
+    /// Validators that run on the worker pool, by topic (`setWorkerValidator`).
+    var workerValidators: [String: GossipRouter.Validator] = [:]
+    /// Dials started for the router's `.connect` actions (peer exchange, direct peers).
+    public internal(set) var connectDialCount = 0
+    /// `.connect` actions not acted on: the peer store has no TCP address for the peer.
+    public internal(set) var connectWithoutAddressCount = 0
+    /// `.connect` actions whose dial the host refused at once (dial back-off, limits).
+    public internal(set) var connectDialRefusedCount = 0
 
     /// A node whose host also accepts pubsub streams; `seed` drives the router's random choices.
     public init(
@@ -85,9 +96,22 @@ public final class GossipNode: @unchecked Sendable {
         return (id, peers.count)
     }
 
-    /// Sets the application's validator of a topic's messages.
+    /// Sets the application's validator of a topic's messages, run on the loop thread
+    /// during the router's receive call (this replaces a worker validator of the topic).
     public func setValidator(_ validator: GossipRouter.Validator?, for topic: String) {
+        workerValidators[topic] = nil
         router.setValidator(validator, for: topic)
+    }
+
+    /// Sets a validator of a topic's messages that runs on the event loop's worker pool:
+    /// the router holds each new message (at most `validationCountMax`, each for at most
+    /// `validationTimeout`), the validator runs off the loop thread, and its result comes
+    /// back to the router on the loop thread. Use it for costly checks (signatures over
+    /// batches, proofs). `setValidator(nil, for:)` removes it; messages already handed to
+    /// it still finish.
+    public func setWorkerValidator(_ validator: @escaping GossipRouter.Validator, for topic: String) {
+        workerValidators[topic] = validator
+        router.setValidation(.asynchronous, for: topic)
     }
 
     func startHeartbeat() {

@@ -89,4 +89,49 @@ struct LedgerDatabaseTests {
         let fixture = try LedgerFixture(stakes: [(0, .validator, 20_000)])
         #expect(try SupplyAudit.holdings(of: fixture.ledger).total == Token.supply)
     }
+
+    @Test("stakers lists each role's accounts by address and follows stakes and unstakes")
+    func stakers() throws {
+        let fixture = try LedgerFixture(stakes: [(2, .validator, 20_000), (0, .validator, 15_000), (1, .sequencer, 10_000)])
+        let validators = try fixture.ledger.stakers(of: .validator)
+        #expect(validators.map(\.address) == [fixture.addresses[0], fixture.addresses[2]].sorted())
+        #expect(Set(validators.map(\.amount)) == [Token.tokens(15_000), Token.tokens(20_000)])
+        try fixture.apply([
+            fixture.transaction(.unstake(Unstake(role: .validator, amount: Token.tokens(15_000))), from: 0),
+            fixture.transaction(.stake(Stake(role: .validator, amount: Token.tokens(5))), from: 3),
+        ])
+        let after = try fixture.ledger.stakers(of: .validator)
+        #expect(after.map(\.address) == [fixture.addresses[2], fixture.addresses[3]].sorted())
+        #expect(try fixture.ledger.stakers(of: .sequencer).map(\.address) == [fixture.addresses[1]])
+        #expect(try fixture.ledger.stakers(of: .host).isEmpty)
+    }
+
+    @Test("simulate reports what a batch would do and keeps nothing")
+    func simulate() throws {
+        let fixture = try LedgerFixture()
+        let root = fixture.ledger.stateRoot
+        let transfer = fixture.transaction(.transfer(Transfer(to: fixture.addresses[1], amount: 9)), from: 0)
+        let batch = LedgerBatch(height: 1, time: fixture.time + 2, leader: nil, transactions: [transfer])
+        let simulated = try fixture.ledger.simulate(batch)
+        #expect(simulated.outcomes == [.applied])
+        #expect(simulated.stateRoot != root)
+        #expect(fixture.ledger.stateRoot == root)
+        #expect(fixture.ledger.height == 0)
+        #expect(try fixture.balance(1) == LedgerFixture.balance)
+        #expect(try fixture.ledger.apply(batch).stateRoot == simulated.stateRoot)
+    }
+
+    @Test("build drops what cannot be included, and its root is the root of applying what it kept")
+    func build() throws {
+        let fixture = try LedgerFixture()
+        let good = fixture.transaction(.transfer(Transfer(to: fixture.addresses[1], amount: 5)), from: 0)
+        let gap = fixture.transaction(.transfer(Transfer(to: fixture.addresses[1], amount: 5)), from: 1, nonce: 7)
+        let expired = fixture.transaction(.transfer(Transfer(to: fixture.addresses[1], amount: 5)), from: 2, expiry: 1)
+        let candidates = [good, gap, expired].map { PreverifiedTransaction($0, chainID: LedgerFixture.chainID) }
+        let (batch, result) = try fixture.ledger.build(height: 1, time: fixture.time + 2, leader: nil, candidates: candidates)
+        #expect(batch.transactions.map(\.signature) == [good.signature])
+        #expect(result.outcomes == [.applied])
+        #expect(fixture.ledger.height == 0)
+        #expect(try fixture.ledger.apply(batch).stateRoot == result.stateRoot)
+    }
 }

@@ -6,8 +6,7 @@ enum GossipControlEntry: Sendable {
     case prune(GossipPrune)
     case idontwant(GossipIDontWant)
 
-    /// The entry's encoded size inside a control message (prune peers not counted: our
-    /// PRUNEs offer none), for filling RPCs up to a byte budget.
+    /// The entry's encoded size inside a control message, for filling RPCs up to a byte budget.
     var estimatedByteCount: Int {
         switch self {
         case .ihave(let ihave):
@@ -18,7 +17,8 @@ enum GossipControlEntry: Sendable {
         case .graft(let graft):
             GossipOutbox.fieldByteCount(GossipOutbox.fieldByteCount(graft.topic.utf8.count))
         case .prune(let prune):
-            GossipOutbox.fieldByteCount(GossipOutbox.fieldByteCount(prune.topic.utf8.count) + 11)
+            GossipOutbox.fieldByteCount(
+                GossipOutbox.fieldByteCount(prune.topic.utf8.count) + 11 + Self.peersByteCount(prune.peers))
         case .idontwant(let idontwant):
             GossipOutbox.fieldByteCount(Self.idsByteCount(idontwant.messageIDs))
         }
@@ -32,6 +32,14 @@ enum GossipControlEntry: Sendable {
         case .graft(let graft): control.graft.append(graft)
         case .prune(let prune): control.prune.append(prune)
         case .idontwant(let idontwant): control.idontwant.append(idontwant)
+        }
+    }
+
+    private static func peersByteCount(_ peers: [GossipPeerInfo]) -> Int {
+        peers.reduce(0) { total, peer in
+            let idBytes = peer.peerID.map { GossipOutbox.fieldByteCount($0.count) } ?? 0
+            let recordBytes = peer.signedPeerRecord.map { GossipOutbox.fieldByteCount($0.count) } ?? 0
+            return total + GossipOutbox.fieldByteCount(idBytes + recordBytes)
         }
     }
 

@@ -74,41 +74,54 @@ extension GossipRouter {
         }
     }
 
-    /// GRAFT: accepted when we are subscribed, the peer is not backing off, its score is
-    /// at least 0 and the mesh is below D_hi (or the peer is outbound); otherwise PRUNE.
-    /// A GRAFT during back-off earns a behaviour penalty (two within the flood threshold).
+    /// GRAFT: accepted when we are subscribed, the peer is not direct, not backing off,
+    /// scores at least 0 and the mesh is below D_hi (or the peer is outbound); otherwise
+    /// PRUNE. A GRAFT during back-off earns a behaviour penalty (two within the flood
+    /// threshold); one from a direct peer is a configuration error on one side, answered
+    /// with PRUNE and counted but not penalised (go-libp2p-pubsub logs it). Only the PRUNE
+    /// for a full mesh offers peers (PX).
     mutating func handleGraft(_ graft: GossipGraft, from peer: PeerID, now: Duration) {
         let topic = graft.topic
         guard subscriptions.contains(topic), let state = peers[peer] else { return }
         guard mesh[topic]?.contains(peer) != true else { return }
+        if isDirect(peer) {
+            statistics.directGraftsRefused += 1
+            refuseGraft(from: peer, topic: topic, peerExchange: false, now: now)
+            return
+        }
         if backoff.isBackingOff(peer, topic: topic, now: now) {
             statistics.graftBackoffViolations += 1
             score.addPenalty(peer, count: backoff.isGraftFlood(peer, topic: topic, now: now) ? 2 : 1)
-            refuseGraft(from: peer, topic: topic, now: now)
+            refuseGraft(from: peer, topic: topic, peerExchange: false, now: now)
+            return
+        }
+        guard score.score(of: peer) >= 0 else {
+            refuseGraft(from: peer, topic: topic, peerExchange: false, now: now)
             return
         }
         let meshCount = mesh[topic]?.count ?? 0
-        guard score.score(of: peer) >= 0, meshCount < configuration.meshDegreeHigh || state.isOutbound else {
-            refuseGraft(from: peer, topic: topic, now: now)
+        guard meshCount < configuration.meshDegreeHigh || state.isOutbound else {
+            refuseGraft(from: peer, topic: topic, peerExchange: true, now: now)
             return
         }
         mesh[topic, default: []].insert(peer)
         score.graft(peer, topic: topic, now: now)
     }
 
-    private mutating func refuseGraft(from peer: PeerID, topic: String, now: Duration) {
+    private mutating func refuseGraft(from peer: PeerID, topic: String, peerExchange: Bool, now: Duration) {
         statistics.graftsRefused += 1
-        queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, now: now)
+        queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, peerExchange: peerExchange, now: now)
     }
 
-    /// PRUNE: the peer leaves our mesh and we back off for the time it asks (PX ignored).
+    /// PRUNE: the peer leaves our mesh, we back off for the time it asks, and the peers it
+    /// offers are considered for connection (`acceptPeerExchange`).
     mutating func handlePrune(_ prune: GossipPrune, from peer: PeerID, now: Duration) {
         statistics.prunesReceived += 1
-        statistics.peerExchangeIgnored += prune.peers.count
         if mesh[prune.topic]?.remove(peer) != nil {
             score.prune(peer, topic: prune.topic)
         }
         backoff.addReceivedPrune(peer, topic: prune.topic, backoffSeconds: prune.backoffSeconds, now: now)
+        acceptPeerExchange(prune.peers, from: peer, topic: prune.topic)
     }
 
     /// IDONTWANT: remembers the ids for `idontwantHeartbeats` heartbeats, up to the per-peer limit.

@@ -5,14 +5,18 @@ extension GossipRouter {
     static var backoffCleanupHeartbeats: UInt64 { 15 }
 
     /// The periodic work, every `configuration.heartbeatInterval`: score decay, per-peer
-    /// limits reset, broken IWANT promises penalised, mesh maintenance (with opportunistic
-    /// grafting every `opportunisticGraftHeartbeats`), fanout upkeep, gossip, cache shifts
-    /// and clean-ups (stale queued messages included).
+    /// limits reset, broken IWANT promises penalised, timed-out validations dropped,
+    /// direct peers reconnected (every `directConnectHeartbeats`), mesh maintenance (with
+    /// opportunistic grafting every `opportunisticGraftHeartbeats`), fanout upkeep, gossip,
+    /// cache shifts and clean-ups (stale queued messages included).
     public mutating func heartbeat(now: Duration) -> [GossipRouterAction] {
         heartbeatCount += 1
+        peerExchangeConnectCount = 0
         decayScores(now: now)
         resetPeerCounters()
         applyBrokenPromisePenalties(now: now)
+        expireValidations(now: now)
+        connectDirectPeers()
         let isOpportunisticRound = heartbeatCount % UInt64(configuration.opportunisticGraftHeartbeats) == 0
         for topic in mesh.keys.sorted() {
             maintainMesh(topic: topic, now: now)
@@ -82,7 +86,7 @@ extension GossipRouter {
     /// outbound peers below D_out.
     mutating func maintainMesh(topic: String, now: Duration) {
         for peer in Self.sorted(mesh[topic] ?? []) where score.score(of: peer) < 0 {
-            prune(peer, topic: topic, now: now)
+            prune(peer, topic: topic, peerExchange: false, now: now)
         }
         let count = mesh[topic]?.count ?? 0
         if count < configuration.meshDegreeLow {
@@ -92,7 +96,7 @@ extension GossipRouter {
         } else if count > configuration.meshDegreeHigh {
             let kept = Set(selectSurvivors(topic: topic))
             for peer in Self.sorted(mesh[topic] ?? []) where !kept.contains(peer) {
-                prune(peer, topic: topic, now: now)
+                prune(peer, topic: topic, peerExchange: true, now: now)
             }
         }
         let meshPeers = mesh[topic] ?? []
@@ -133,11 +137,12 @@ extension GossipRouter {
         return kept
     }
 
-    /// Removes `peer` from our mesh for `topic` with a PRUNE and our prune back-off.
-    mutating func prune(_ peer: PeerID, topic: String, now: Duration) {
+    /// Removes `peer` from our mesh for `topic` with a PRUNE and our prune back-off; with
+    /// `peerExchange` (oversubscription) the PRUNE offers other peers.
+    mutating func prune(_ peer: PeerID, topic: String, peerExchange: Bool, now: Duration) {
         mesh[topic]?.remove(peer)
         score.prune(peer, topic: topic)
-        queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, now: now)
+        queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, peerExchange: peerExchange, now: now)
     }
 
     /// Forgets a fanout topic unused for the fanout TTL; otherwise drops peers that left
@@ -153,20 +158,23 @@ extension GossipRouter {
         let topicPeers = peersByTopic[topic] ?? []
         var members = (fanout[topic] ?? []).filter { topicPeers.contains($0) && score.score(of: $0) >= threshold }
         if members.count < configuration.meshDegree {
-            let candidates = shuffled(topicPeers).filter { !members.contains($0) && score.score(of: $0) >= threshold }
+            let candidates = shuffled(topicPeers).filter {
+                !members.contains($0) && !isDirect($0) && score.score(of: $0) >= threshold
+            }
             members.formUnion(candidates.prefix(configuration.meshDegree - members.count))
         }
         fanout[topic] = members
     }
 
     /// IHAVE with the ids of `topic` in the gossip windows, to max(D_lazy, factor × eligible)
-    /// random peers on the topic outside `excluding` whose score reaches the gossip threshold.
+    /// random peers on the topic outside `excluding` whose score reaches the gossip threshold
+    /// (not to direct peers, which get every message).
     private mutating func emitGossip(topic: String, excluding: Set<PeerID>) {
         var ids = messageCache.gossipIDs(topic: topic)
         guard !ids.isEmpty else { return }
         let threshold = configuration.scoreThresholds.gossipThreshold
         let eligible = shuffled(peersByTopic[topic] ?? []).filter {
-            !excluding.contains($0) && score.score(of: $0) >= threshold
+            !excluding.contains($0) && !isDirect($0) && score.score(of: $0) >= threshold
         }
         let target = max(configuration.gossipDegree, Int(configuration.gossipFactor * Double(eligible.count)))
         if ids.count > configuration.ihaveIDCountMax {

@@ -59,10 +59,15 @@ extension GossipRouter {
         }
     }
 
-    /// A PRUNE for `topic` asking for our prune back-off, which we also apply to `peer`.
-    mutating func queuePrune(_ peer: PeerID, topic: String, backoffDuration: Duration, now: Duration) {
+    /// A PRUNE for `topic` asking for `backoffDuration` (the prune or the unsubscribe
+    /// back-off), which we also apply to `peer`; with `peerExchange`, it offers other peers
+    /// of the topic (`peerExchangeOffer`).
+    mutating func queuePrune(
+        _ peer: PeerID, topic: String, backoffDuration: Duration, peerExchange: Bool, now: Duration
+    ) {
         backoff.add(peer, topic: topic, duration: backoffDuration, now: now)
         let seconds = UInt64(max(0, backoffDuration.components.seconds))
-        queue(.prune(GossipPrune(topic: topic, backoffSeconds: seconds)), to: peer)
+        let offered = peerExchange ? peerExchangeOffer(to: peer, topic: topic) : []
+        queue(.prune(GossipPrune(topic: topic, peers: offered, backoffSeconds: seconds)), to: peer)
     }
 }

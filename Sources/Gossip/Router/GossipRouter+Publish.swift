@@ -4,7 +4,8 @@ extension GossipRouter {
     /// Publishes `data` on `topic` with sequence number `seqno` (signed with `identity`
     /// under strictSign; `seqno` is unused under strictNoSign). With flood publish the
     /// message goes to every peer on the topic whose score reaches the publish threshold;
-    /// otherwise to the mesh, or to the topic's fanout when we are not subscribed.
+    /// otherwise to the mesh, or to the topic's fanout when we are not subscribed; direct
+    /// peers on the topic always get it.
     /// Our own messages are not handed back as `.deliver`.
     /// - Precondition: `identity` is set when the topic's policy is strictSign.
     public mutating func publish(
@@ -29,20 +30,23 @@ extension GossipRouter {
         return (id, flush(now: now))
     }
 
-    /// The peers a message we publish on `topic` goes to.
+    /// The peers a message we publish on `topic` goes to: the direct peers on the topic,
+    /// plus (flood publishing) every peer on it above the publish threshold, or the mesh,
+    /// or the fanout when we are not subscribed.
     mutating func publishTargets(topic: String, now: Duration) -> [PeerID] {
         let threshold = configuration.scoreThresholds.publishThreshold
+        let direct = directPeers(on: topic)
         if configuration.floodPublish {
-            return Self.sorted(peersByTopic[topic] ?? []).filter { score.score(of: $0) >= threshold }
+            return Self.sorted(peersByTopic[topic] ?? []).filter { direct.contains($0) || score.score(of: $0) >= threshold }
         }
         if subscriptions.contains(topic) {
-            return Self.sorted(mesh[topic] ?? [])
+            return Self.sorted((mesh[topic] ?? []).union(direct))
         }
         if (fanout[topic] ?? []).isEmpty {
-            let candidates = shuffled(peersByTopic[topic] ?? []).filter { score.score(of: $0) >= threshold }
+            let candidates = shuffled(peersByTopic[topic] ?? []).filter { !isDirect($0) && score.score(of: $0) >= threshold }
             fanout[topic] = Set(candidates.prefix(configuration.meshDegree))
         }
         fanoutLastPublished[topic] = now
-        return Self.sorted(fanout[topic] ?? [])
+        return Self.sorted((fanout[topic] ?? []).union(direct))
     }
 }

@@ -2,13 +2,14 @@ import Identity
 
 extension GossipRouter {
     /// Handles one RPC from `peer`: subscriptions, then messages, then control. RPCs from
-    /// unknown peers, and from peers scored below the graylist threshold, are ignored.
+    /// unknown peers, and from peers scored below the graylist threshold (direct peers
+    /// excepted), are ignored.
     public mutating func receive(_ rpc: GossipRPC, from peer: PeerID, now: Duration) -> [GossipRouterAction] {
         guard let state = peers[peer] else {
             statistics.rpcsFromUnknownPeers += 1
             return []
         }
-        guard score.score(of: peer) >= configuration.scoreThresholds.graylistThreshold else {
+        guard isDirect(peer) || score.score(of: peer) >= configuration.scoreThresholds.graylistThreshold else {
             statistics.graylistedRPCs += 1
             return []
         }
@@ -23,7 +24,8 @@ extension GossipRouter {
         return flush(now: now)
     }
 
-    /// One published message from `peer`: checks, dedup, validation, delivery, forwarding.
+    /// One published message from `peer`: checks, dedup, validation (synchronous, or held
+    /// for an asynchronous validator), delivery, forwarding.
     mutating func handleMessage(_ message: GossipMessage, from peer: PeerID, now: Duration) {
         statistics.messagesReceived += 1
         let topic = message.topic
@@ -34,29 +36,35 @@ extension GossipRouter {
         let options = configuration.options(for: topic)
         let id = options.messageIDFunction.messageID(for: message)
         noteReceived(id, from: peer)
-        if seen.contains(id, now: now) {
+        // A held message is seen; the second test covers a seen cache shorter than the
+        // validation timeout.
+        if seen.contains(id, now: now) || pendingValidations.contains(id) {
             statistics.duplicateMessages += 1
+            if pendingValidations.noteCopy(of: id, from: peer) { statistics.duplicatesDuringValidation += 1 }
             score.duplicateMessage(id, topic: topic, from: peer, now: now)
             return
         }
         guard passesChecks(message, id: id, options: options, from: peer, now: now) else { return }
-        seen.add(id, now: now)
         promises.fulfil(id)
+        let validation = validations[topic]
+        if case .asynchronous = validation, pendingValidations.isFull {
+            // Not marked seen (go-libp2p-pubsub drops it before validation too): a later
+            // copy can still be validated once there is room.
+            statistics.validationQueueFull += 1
+            return
+        }
+        seen.add(id, now: now)
         score.validateMessage(id, now: now)
         sendIDontWant(for: message, id: id, source: peer)
-        switch validators[topic]?(message) ?? .accept {
-        case .accept:
-            score.deliverMessage(id, topic: topic, from: peer, now: now)
-            messageCache.put(id, message: message, topic: topic)
-            statistics.messagesDelivered += 1
-            pendingActions.append(.deliver(message, id))
-            forward(message, id: id, source: peer, now: now)
-        case .reject:
-            statistics.rejectedMessages += 1
-            score.rejectMessage(id, topic: topic, from: peer, reason: .invalid, now: now)
-        case .ignore:
-            statistics.ignoredMessages += 1
-            score.rejectMessage(id, topic: topic, from: peer, reason: .ignored, now: now)
+        switch validation {
+        case .asynchronous:
+            pendingValidations.add(message, id: id, source: peer, now: now)
+            statistics.asynchronousValidations += 1
+            pendingActions.append(.validate(message, id, from: peer))
+        case .synchronous(let validator):
+            finishValidation(of: message, id: id, source: peer, result: validator(message), now: now)
+        case nil:
+            finishValidation(of: message, id: id, source: peer, result: .accept, now: now)
         }
     }
 
@@ -96,10 +104,16 @@ extension GossipRouter {
         }
     }
 
-    /// Forwards a validated message to mesh peers other than its source and author and
+    /// Forwards a validated message to mesh peers and direct peers on its topic, other than
+    /// its source and author, `otherSenders` (who sent copies while it was validated) and
     /// those that sent IDONTWANT for it.
-    mutating func forward(_ message: GossipMessage, id: GossipMessageID, source: PeerID, now: Duration) {
-        for peer in Self.sorted(mesh[message.topic] ?? []) where peer != source && peer.bytes != message.from {
+    mutating func forward(
+        _ message: GossipMessage, id: GossipMessageID, source: PeerID, otherSenders: Set<PeerID> = [], now: Duration
+    ) {
+        var targets = mesh[message.topic] ?? []
+        if !configuration.directPeers.isEmpty { targets.formUnion(directPeers(on: message.topic)) }
+        if !otherSenders.isEmpty { targets.subtract(otherSenders) }
+        for peer in Self.sorted(targets) where peer != source && peer.bytes != message.from {
             if peers[peer]?.unwantedIDs[id] != nil {
                 statistics.forwardsSuppressedByIDontWant += 1
                 continue

@@ -25,7 +25,8 @@ extension GossipRouter {
         return flush(now: now)
     }
 
-    /// Leaves `topic`: announces it and prunes every mesh peer with the unsubscribe back-off.
+    /// Leaves `topic`: announces it and prunes every mesh peer with the unsubscribe
+    /// back-off, offering it other peers of the topic (as go-libp2p-pubsub `Leave`).
     public mutating func unsubscribe(_ topic: String, now: Duration) -> [GossipRouterAction] {
         guard subscriptions.remove(topic) != nil else { return [] }
         for peer in Self.sorted(Set(peers.keys)) {
@@ -33,15 +34,16 @@ extension GossipRouter {
         }
         for peer in Self.sorted(mesh[topic] ?? []) {
             score.prune(peer, topic: topic)
-            queuePrune(peer, topic: topic, backoffDuration: configuration.unsubscribeBackoff, now: now)
+            queuePrune(peer, topic: topic, backoffDuration: configuration.unsubscribeBackoff, peerExchange: true, now: now)
         }
         mesh[topic] = nil
         return flush(now: now)
     }
 
-    /// Whether we may GRAFT `peer` into `topic` now: no back-off and a score of at least 0.
+    /// Whether we may GRAFT `peer` into `topic` now: not a direct peer, no back-off and a
+    /// score of at least 0.
     func isGraftable(_ peer: PeerID, topic: String, now: Duration) -> Bool {
-        backoff.canGraft(peer, topic: topic, now: now) && score.score(of: peer) >= 0
+        !isDirect(peer) && backoff.canGraft(peer, topic: topic, now: now) && score.score(of: peer) >= 0
     }
 
     /// Adds `peer` to our mesh for `topic` and tells it with GRAFT.

@@ -13,8 +13,14 @@ import Identity
 /// peer, split further only at the decoder limits); one that does gets RPCs only while
 /// the room it reported lasts.
 ///
-/// Not implemented: peer exchange (PX offered in PRUNE is counted and ignored, and our
-/// PRUNEs offer none), direct (explicit) peers, asynchronous validation.
+/// Peer exchange (v1.1): PRUNEs for an oversubscribed mesh, a GRAFT refused at D_hi and
+/// an unsubscription offer up to `prunePeerCount` other peers of the topic (ids only);
+/// peers offered to us by a peer scored at least `acceptPXThreshold` come out as
+/// `.connect` actions, bounded per PRUNE and per heartbeat. Direct peers (v1.1) get every
+/// message of their topics outside the mesh, a GRAFT from one is answered with PRUNE, and
+/// `.connect` asks the transport to reconnect them. A topic's validator may be
+/// asynchronous (`GossipValidation.asynchronous`): the message is held, `.validate` goes
+/// out, and `validationResult(_:for:now:)` finishes it, within a bounded table and a timeout.
 public struct GossipRouter: Sendable {
     /// A topic validator: decides, synchronously, what happens to a message.
     public typealias Validator = @Sendable (GossipMessage) -> GossipValidationResult
@@ -42,7 +48,10 @@ public struct GossipRouter: Sendable {
     var seen: SeenCache<GossipMessageID>
     var backoff: GraftBackoff<PeerID>
     var promises: GossipPromises
-    var validators: [String: Validator] = [:]
+    var validations: [String: GossipValidation] = [:]
+    var pendingValidations: GossipPendingValidations
+    /// `.connect` actions emitted for peer exchange since the last heartbeat.
+    var peerExchangeConnectCount = 0
     var heartbeatCount: UInt64 = 0
     var lastDecay: Duration?
     var outbox: GossipOutbox
@@ -69,6 +78,8 @@ public struct GossipRouter: Sendable {
             pruneDuration: configuration.pruneBackoff, unsubscribeDuration: configuration.unsubscribeBackoff,
             slack: configuration.heartbeatInterval * 2)
         promises = GossipPromises(countMax: configuration.promiseCountMax)
+        pendingValidations = GossipPendingValidations(
+            countMax: configuration.validationCountMax, timeout: configuration.validationTimeout)
         outbox = GossipOutbox(limits: GossipOutbox.Limits(
             rpc: configuration.rpcLimits, messageCountMax: configuration.outboundMessageCountMaxPerPeer,
             byteCountMax: configuration.outboundByteCountMaxPerPeer,
@@ -76,10 +87,23 @@ public struct GossipRouter: Sendable {
             forwardAgeMax: configuration.outboundForwardAgeMax, publishAgeMax: configuration.outboundPublishAgeMax))
     }
 
-    /// Sets (or with nil removes) the validator of `topic`; without one, messages are accepted.
+    /// Sets (or with nil removes) the synchronous validator of `topic`; without a
+    /// validator, messages are accepted.
     public mutating func setValidator(_ validator: Validator?, for topic: String) {
-        validators[topic] = validator
+        setValidation(validator.map { .synchronous($0) }, for: topic)
     }
+
+    /// Sets (or with nil removes) how `topic`'s messages are validated. Messages already
+    /// held for an asynchronous validator still wait for their result or timeout.
+    public mutating func setValidation(_ validation: GossipValidation?, for topic: String) {
+        validations[topic] = validation
+    }
+
+    /// Messages held for an asynchronous validator now.
+    public var pendingValidationCount: Int { pendingValidations.count }
+
+    /// Whether `peer` is one of the configured direct peers.
+    public func isDirect(_ peer: PeerID) -> Bool { configuration.directPeers.contains(peer) }
 
     /// The topics we are subscribed to.
     public var subscribedTopics: Set<String> { subscriptions }

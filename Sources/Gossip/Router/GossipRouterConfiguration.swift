@@ -1,3 +1,5 @@
+import Identity
+
 /// The router's parameters: the gossipsub v1.1/v1.2 defaults of go-libp2p-pubsub, the
 /// score parameters and thresholds, topic options and the limits on everything that grows.
 public struct GossipRouterConfiguration: Sendable {
@@ -73,6 +75,30 @@ public struct GossipRouterConfiguration: Sendable {
     /// A queued message of our own older than this is dropped and counted (rust-libp2p's
     /// `publish_queue_duration`).
     public var outboundPublishAgeMax: Duration = .seconds(5)
+    /// Whether the PRUNEs we send when our mesh is oversubscribed, when we refuse a GRAFT
+    /// at D_hi and when we unsubscribe offer other peers of the topic (v1.1 peer exchange,
+    /// as go-libp2p-pubsub `WithPeerExchange`; off there by default). Only peer ids are
+    /// offered: we have no signed peer records to send.
+    public var offersPeerExchange = true
+    /// The most peers offered in one PRUNE, and the most taken from one received PRUNE
+    /// (go `PrunePeers`; the specification asks for more than D_hi).
+    public var prunePeerCount = 16
+    /// The most `.connect` actions for peers offered in PRUNEs per heartbeat interval; more
+    /// are dropped and counted (go queues at most 128 pending PX dials).
+    public var peerExchangeConnectCountMaxPerHeartbeat = 32
+    /// Direct (explicit) peers: every message in a topic they announced is forwarded to
+    /// them, they are never grafted into a mesh, their RPCs are accepted whatever their
+    /// score, and the router asks the transport to reconnect them.
+    public var directPeers: Set<PeerID> = []
+    /// Heartbeats between reconnection requests for direct peers that are not connected,
+    /// the first at the first heartbeat (go `DirectConnectTicks`: 300, five minutes).
+    public var directConnectHeartbeats = 300
+    /// The most messages waiting for an asynchronous validator at once; a message that
+    /// arrives when the table is full is dropped without being marked seen, and counted.
+    public var validationCountMax = 1024
+    /// A message whose asynchronous validation has not finished after this long is dropped
+    /// as ignored (no penalty) and counted; checked at every heartbeat.
+    public var validationTimeout: Duration = .seconds(5)
     /// The limits of the peers' decoders: outbound RPCs are split to fit them.
     public var rpcLimits = GossipRPCLimits.standard
     /// Options of topics not listed in `topicOptions`.
@@ -112,6 +138,11 @@ public struct GossipRouterConfiguration: Sendable {
                       outboundControlEntryCountMaxPerPeer].allSatisfy { $0 > 0 }, "limits must be positive")
         precondition(outboundByteCountMaxPerPeer >= rpcLimits.rpcByteCountMax, "the queue must hold one RPC of the largest size")
         precondition(outboundForwardAgeMax > .zero && outboundPublishAgeMax > .zero, "queue age limits must be positive")
+        precondition(prunePeerCount >= 0 && prunePeerCount <= rpcLimits.prunePeerCountMax,
+                     "PRUNE peers must fit the peers' decoder limit")
+        precondition([peerExchangeConnectCountMaxPerHeartbeat, directConnectHeartbeats, validationCountMax]
+            .allSatisfy { $0 > 0 }, "peer exchange, direct peer and validation limits must be positive")
+        precondition(validationTimeout > .zero, "the validation timeout must be positive")
         precondition(rpcLimits.messageCountMax > 0 && rpcLimits.controlEntryCountMax > 0
                      && rpcLimits.messageIDCountMax > 0, "outbound RPCs need room")
     }

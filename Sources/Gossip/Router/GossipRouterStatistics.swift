@@ -14,9 +14,9 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var invalidSignatureMessages = 0
     /// Messages claiming our authorship that we did not publish.
     public var selfOriginMessages = 0
-    /// Messages the validator rejected.
+    /// Messages the validator rejected (synchronously or asynchronously).
     public var rejectedMessages = 0
-    /// Messages the validator ignored.
+    /// Messages the validator ignored (synchronously or asynchronously).
     public var ignoredMessages = 0
     /// Messages we published.
     public var messagesPublished = 0
@@ -54,8 +54,31 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var graftBackoffViolations = 0
     /// PRUNEs received.
     public var prunesReceived = 0
-    /// Peers offered in received PRUNEs, which this router does not act on (no PX).
+    /// Peers offered in PRUNEs from peers scored below the accept-PX threshold, or for
+    /// topics we are not subscribed to: not acted on.
     public var peerExchangeIgnored = 0
+    /// Peers we offered in our PRUNEs.
+    public var peerExchangeOffered = 0
+    /// Peers offered to us for which a `.connect` action was emitted.
+    public var peerExchangeConnects = 0
+    /// Peers offered to us dropped: beyond `prunePeerCount` in one PRUNE, beyond
+    /// `peerExchangeConnectCountMaxPerHeartbeat`, or with an id that does not parse.
+    public var peerExchangeDropped = 0
+    /// `.connect` actions emitted for direct peers that were not connected.
+    public var directConnects = 0
+    /// GRAFTs from direct peers, answered with PRUNE (not penalised).
+    public var directGraftsRefused = 0
+    /// Messages handed out with `.validate` for an asynchronous validator.
+    public var asynchronousValidations = 0
+    /// Copies of a message received while its asynchronous validation was running (also
+    /// counted in `duplicateMessages`; never validated again).
+    public var duplicatesDuringValidation = 0
+    /// Messages dropped because `validationCountMax` validations were already running.
+    public var validationQueueFull = 0
+    /// Messages dropped because their validation took longer than `validationTimeout`.
+    public var validationTimeouts = 0
+    /// Validation results for ids not waiting (already timed out, or never asked).
+    public var validationResultsUnknown = 0
     /// IDONTWANT ids sent.
     public var idontwantIDsSent = 0
     /// IDONTWANT ids received and remembered.

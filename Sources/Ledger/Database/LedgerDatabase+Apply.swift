@@ -8,6 +8,41 @@ extension LedgerDatabase {
     ///   (height, time), or carries a transaction that cannot be included
     ///   (``TransactionOutcome/rejected(_:)``); nothing is written then.
     public func apply(_ batch: LedgerBatch) throws -> BatchResult {
+        let result = try execute(batch, allowingRejected: false, keeping: true)
+        try reloadChain()
+        return result
+    }
+
+    /// What applying `batch` would give — outcomes and state root — without keeping
+    /// anything: the batch runs in a SQLite transaction that is rolled back. Transactions
+    /// that cannot be included are reported as rejected instead of refusing the batch.
+    public func simulate(_ batch: LedgerBatch) throws -> BatchResult {
+        do {
+            _ = try execute(batch, allowingRejected: true, keeping: false)
+        } catch let rollback as SimulationRollback {
+            return rollback.result
+        }
+        preconditionFailure("a simulated batch is always rolled back")
+    }
+
+    /// A batch for a leader to propose: the candidates that can be included, in order, at
+    /// `time`, and the result of applying them (not kept). Rejected candidates have no
+    /// effect on the state, so the root is that of the batch without them.
+    public func build(height: UInt64, time: UInt64, leader: AccountAddress?,
+                      candidates: [PreverifiedTransaction]) throws -> (batch: LedgerBatch, result: BatchResult) {
+        let trial = LedgerBatch(height: height, time: time, leader: leader, preverified: candidates)
+        let result = try simulate(trial)
+        let kept = zip(candidates, result.outcomes).filter { $0.1.status != "rejected" }.map(\.0)
+        let batch = LedgerBatch(height: height, time: time, leader: leader, preverified: kept)
+        let outcomes = result.outcomes.filter { $0.status != "rejected" }
+        return (batch, BatchResult(height: height, stateRoot: result.stateRoot, outcomes: outcomes))
+    }
+
+    private struct SimulationRollback: Error {
+        let result: BatchResult
+    }
+
+    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool) throws -> BatchResult {
         guard let chainID else { throw LedgerError.notInitialized }
         guard batch.height == height + 1 else {
             throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
@@ -16,11 +51,12 @@ extension LedgerDatabase {
             throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
         }
         let state = LedgerState(storage: self, capacity: Self.stateKeysPerTransaction * batch.transactions.count)
-        let outcomes = try database.transaction { () throws -> [TransactionOutcome] in
+        return try database.transaction { () throws -> BatchResult in
             var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
                                              parameters: try Self.parameters(in: state))
             let outcomes = try machine.run()
-            if let index = outcomes.firstIndex(where: { $0.status == "rejected" }), case .rejected(let why) = outcomes[index] {
+            if !allowingRejected, let index = outcomes.firstIndex(where: { $0.status == "rejected" }),
+               case .rejected(let why) = outcomes[index] {
                 throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
             }
             var chain = try state.record(ChainRecord.self, at: StateKey.chain)!
@@ -28,10 +64,10 @@ extension LedgerDatabase {
             state.setRecord(chain, at: StateKey.chain)
             try commit(state.batch, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
-            return outcomes
+            let result = BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
+            guard keeping else { throw SimulationRollback(result: result) }
+            return result
         }
-        try reloadChain()
-        return BatchResult(height: batch.height, stateRoot: stateRoot, outcomes: outcomes)
     }
 
     /// Why `transaction` could not be included in a batch at `time` on the current

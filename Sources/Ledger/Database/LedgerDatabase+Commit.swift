@@ -41,6 +41,32 @@ extension LedgerDatabase: LedgerStorage {
         try writeTransactions(transactions, outcomes: outcomes, height: height)
         try writePayouts(changes.payouts, height: height)
         try writeProjections(changes.state, height: height)
+        try writeStakes(changes.state)
+    }
+
+    /// Keeps the `stakes` table (role, address, amount) in step with the stake records, so
+    /// that the sequencer and validator sets can be listed without scanning the state.
+    private func writeStakes(_ state: [LedgerChanges.Write]) throws {
+        for write in state where write.key.first == 0x02 && write.key.count == 1 + AccountAddress.byteCount + 1 {
+            let address = Array(write.key[1...AccountAddress.byteCount])
+            let role = Int64(write.key[AccountAddress.byteCount + 1])
+            if let value = write.value {
+                let amount = try AmountRecord.decodeStored(value).amount
+                let upsert = try database.cachedStatement("""
+                    INSERT INTO stakes(role, address, amount) VALUES (?, ?, ?)
+                    ON CONFLICT(role, address) DO UPDATE SET amount = excluded.amount
+                    """)
+                try upsert.bind(role, at: 1)
+                try upsert.bind(address, at: 2)
+                try upsert.bind(AmountColumn.bytes(amount), at: 3)
+                try upsert.run()
+            } else {
+                let delete = try database.cachedStatement("DELETE FROM stakes WHERE role = ? AND address = ?")
+                try delete.bind(role, at: 1)
+                try delete.bind(address, at: 2)
+                try delete.run()
+            }
+        }
     }
 
     private func writeSchedule(_ events: [ScheduledEvent], time: UInt64) throws {

@@ -17,6 +17,20 @@ extension LedgerDatabase {
         }
     }
 
+    /// Every account with stake in `role` and its amount, ordered by address: the
+    /// candidates for the sequencer and validator sets.
+    public func stakers(of role: StakeRole) throws -> [(address: AccountAddress, amount: Amount)] {
+        let statement = try database.cachedStatement("SELECT address, amount FROM stakes WHERE role = ? ORDER BY address")
+        defer { statement.reset() }
+        try statement.bind(Int64(role.rawValue), at: 1)
+        var result: [(address: AccountAddress, amount: Amount)] = []
+        while try statement.step() {
+            let address = try AccountAddress(bytes: statement.blob(at: 0))
+            result.append((address, AmountColumn.amount(statement.blob(at: 1))))
+        }
+        return result
+    }
+
     /// All stake of one role.
     public func totalStake(of role: StakeRole) throws -> Amount {
         try LedgerState(storage: self).roleTotal(role)

@@ -28,5 +28,9 @@ enum LedgerSchema {
             CREATE INDEX receipts_host ON receipts(host, height);
             CREATE INDEX receipts_adapter ON receipts(adapter, height);
             """),
+        SchemaMigration(name: "stakes by role", sql: """
+            CREATE TABLE stakes(role INTEGER NOT NULL, address BLOB NOT NULL, amount BLOB NOT NULL,
+                PRIMARY KEY(role, address)) WITHOUT ROWID;
+            """),
     ])
 }

@@ -17,6 +17,10 @@ struct GossipRouterTestNetwork {
     var pending: [Sent] = []
     var sent: [Sent] = []
     var deliveries: [[GossipMessageID]]
+    /// Per node, the `.validate` requests (message id, source) not answered yet.
+    var validationRequests: [[(id: GossipMessageID, from: PeerID)]]
+    /// Per node, the `.connect` requests, in order.
+    var connectRequests: [[(peer: PeerID, reason: GossipConnectReason)]]
 
     /// `count` routers with keys from fixed seeds, each with `configure` applied to the defaults.
     init(count: Int, configure: (inout GossipRouterConfiguration) -> Void = { _ in }) throws {
@@ -29,6 +33,8 @@ struct GossipRouterTestNetwork {
                 localPeer: key.peerID, identity: key, configuration: configuration, seed: UInt64(index + 1)))
         }
         deliveries = Array(repeating: [], count: count)
+        validationRequests = Array(repeating: [], count: count)
+        connectRequests = Array(repeating: [], count: count)
     }
 
     /// The key of node `index`: an Ed25519 key from a fixed seed.
@@ -106,8 +112,18 @@ struct GossipRouterTestNetwork {
                 deliveries[node].append(id)
             case .disconnect:
                 continue
+            case .connect(let peer, let reason):
+                connectRequests[node].append((peer, reason))
+            case .validate(_, let id, let from):
+                validationRequests[node].append((id, from))
             }
         }
+    }
+
+    /// Answers node `node`'s validation request for `id` with `result`.
+    mutating func finishValidation(_ node: Int, _ id: GossipMessageID, _ result: GossipValidationResult) {
+        validationRequests[node].removeAll { $0.id == id }
+        take(routers[node].validationResult(result, for: id, now: now), from: node)
     }
 
     /// The messages sent from `from` to `to`, in order.

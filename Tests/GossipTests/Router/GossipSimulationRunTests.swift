@@ -59,6 +59,23 @@ struct GossipSimulationRunTests {
         #expect(with.duplicatesPerNodePerMessage < without.duplicatesPerNodePerMessage * 0.9)
     }
 
+    @Test("with 10% of nodes validating asynchronously, 50 ms late, every message still reaches every node")
+    func delayedValidation() throws {
+        var run = Self.scenario()
+        var random = SimulationRandom(seed: 0xda7e)
+        while run.delayedValidationNodes.count < 6 { run.delayedValidationNodes.insert(Int(random.next() % 64)) }
+        run.validationDelay = .milliseconds(50)
+        let (figures, simulator) = try run.runKeepingSimulator()
+        print("gossip simulation, 10% delayed validators:\n\(figures)")
+        #expect(figures.deliveryRatio == 1)
+        for node in run.delayedValidationNodes {
+            let statistics = simulator.nodes[node].router.statistics
+            #expect(statistics.asynchronousValidations > 0)
+            #expect(statistics.validationTimeouts == 0 && statistics.validationQueueFull == 0)
+            #expect(simulator.nodes[node].router.pendingValidationCount == 0)
+        }
+    }
+
     @Test("with 30% of peers that never forward, honest nodes still get at least 99.9%")
     func silentPeers() throws {
         let figures = try Self.scenario(silent: 19).run()
