@@ -43,6 +43,10 @@ let package = Package(
         .target(name: "LedgerWorkload", dependencies: ["Ledger", "Identity", "Sodium"]),
         // Model files: GGUF and safetensors readers, quantized block formats.
         .target(name: "ModelFiles"),
+        // Compute kernels: f32 products on OpenBLAS, quantized rows with SIMD dot products, a backend seam.
+        .target(name: "Tensor", dependencies: ["COpenBLAS", "ModelFiles"]),
+        // The model runtime: Llama forward pass, KV cache, sampling (LoRA adapters to come).
+        .target(name: "OpenLoRA", dependencies: ["Tensor", "ModelFiles"]),
         // Tokenizers: byte-level BPE and SentencePiece-style BPE, special tokens, chat templates.
         .target(name: "Tokenizers", dependencies: ["ModelFiles"]),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
@@ -72,6 +76,8 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "ModelFiles", "TestSupport"]),
+        .testTarget(name: "OpenLoRATests", dependencies: ["OpenLoRA", "Tensor", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "IOTests", dependencies: ["IO"]),
