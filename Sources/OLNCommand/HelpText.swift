@@ -7,6 +7,7 @@ enum HelpText {
         Usage: oln <command> [options]
 
         Commands:
+          init             Set up a node's data directory: key, configuration, genesis, ledger
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)
           keys show        Print the peer id and account address of a key file
           p2p listen       Accept libp2p connections and log each peer's identify result
@@ -144,6 +145,24 @@ enum HelpText {
           --key FILE           The identity key (default: $OLN_DATA_DIR/node.key, else a temporary key)
         """
 
+    static let initialize = """
+        Usage: oln init --genesis FILE [--dir DIR] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
+                        [--role ROLE]... [--force] [--json]
+
+        Sets up a node's data directory: an identity key (kept if one exists), config.json,
+        a copy of the genesis spec, and the ledger database at genesis. Running it again with
+        the same genesis keeps the key and the ledger.
+
+        Options:
+          --dir DIR              The data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --genesis FILE         The chain's genesis spec (see 'oln genesis example')
+          --listen MULTIADDR     Listen address, repeatable (default: /ip4/0.0.0.0/tcp/4001)
+          --bootstrap MULTIADDR  Peer to dial at start, with /p2p/<peer id>; repeatable
+          --role ROLE            sequencer or validator, repeatable; every node relays
+          --force                Replace an existing config.json
+          --json                 Print one JSON object
+        """
+
     static let genesis = """
         Usage: oln genesis <example | check | init> [options]
 
@@ -206,6 +225,7 @@ enum HelpText {
         case "keys": return keys
         case "keys generate": return keysGenerate
         case "keys show": return keysShow
+        case "init": return initialize
         case "genesis": return genesis
         case "genesis example": return genesisExample
         case "genesis check": return genesisCheck

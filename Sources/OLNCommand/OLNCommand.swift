@@ -2,7 +2,7 @@
 // every command in-process against a captured console.
 //
 // Owns: argument parsing, help texts, exit codes, and the commands themselves (each a thin
-// layer over the library modules). May import: Ledger, Network, P2P, Gossip, IO, Identity, Wire,
+// layer over the library modules). May import: Node, Ledger, Network, P2P, Gossip, IO, Identity, Wire,
 // Sodium, Foundation.
 import Foundation
 
@@ -50,6 +50,8 @@ public enum OLNCommand {
         switch command {
         case "keys":
             return try KeysCommand.run(&parser, environment: environment, console: console)
+        case "init":
+            return try InitCommand.run(&parser, environment: environment, console: console)
         case "genesis":
             return try GenesisCommand.run(&parser, environment: environment, console: console)
         case "gossip":

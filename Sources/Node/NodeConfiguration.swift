@@ -1,0 +1,83 @@
+import Foundation
+import Wire
+
+/// A node's `config.json`: where it listens, whom it dials first, what roles it takes.
+public struct NodeConfiguration: Codable, Sendable, Equatable {
+    /// The format of this file, for later migrations.
+    public var version: Int
+    /// TCP multiaddrs to listen on, e.g. `/ip4/0.0.0.0/tcp/4001`.
+    public var listen: [String]
+    /// Peers to dial at start, each with its `/p2p/` peer id.
+    public var bootstrap: [String]
+    public var roles: [NodeRole]
+    /// `error`, `warning`, `info` or `debug`.
+    public var logLevel: String
+
+    public static let currentVersion = 1
+    public static let defaultListen = "/ip4/0.0.0.0/tcp/4001"
+    public static let logLevels = ["error", "warning", "info", "debug"]
+    /// Largest configuration file read.
+    public static let byteCountMax = 1 << 20
+    /// Most listen or bootstrap addresses.
+    public static let addressCountMax = 64
+
+    enum CodingKeys: String, CodingKey {
+        case version, listen, bootstrap, roles, logLevel = "log_level"
+    }
+
+    public init(listen: [String] = [defaultListen], bootstrap: [String] = [], roles: [NodeRole] = [.relay],
+                logLevel: String = "info") {
+        version = Self.currentVersion
+        self.listen = listen
+        self.bootstrap = bootstrap
+        self.roles = roles
+        self.logLevel = logLevel
+    }
+
+    /// Why the configuration cannot be used, or nil.
+    public func problem() -> String? {
+        guard version == Self.currentVersion else {
+            return "config version \(version) is not supported (this oln reads version \(Self.currentVersion))"
+        }
+        guard !listen.isEmpty, listen.count <= Self.addressCountMax, bootstrap.count <= Self.addressCountMax else {
+            return "listen needs 1 to \(Self.addressCountMax) addresses and bootstrap at most \(Self.addressCountMax)"
+        }
+        for address in listen + bootstrap {
+            do {
+                _ = try Multiaddr(address)
+            } catch {
+                return "\"\(address)\" is not a multiaddr: \(error)"
+            }
+        }
+        if let address = bootstrap.first(where: { !$0.contains("/p2p/") }) {
+            return "bootstrap address \(address) needs its /p2p/<peer id>"
+        }
+        guard Self.logLevels.contains(logLevel) else {
+            return "log_level must be one of \(Self.logLevels.joined(separator: ", "))"
+        }
+        return roles.contains(.relay) ? nil : "roles must include relay: every peer relays"
+    }
+
+    /// Reads and checks the configuration at `path`.
+    public static func read(from path: String) throws(NodeError) -> NodeConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .configuration("cannot read \(path); run `oln init --dir DIR` first")
+        }
+        guard data.count <= byteCountMax else { throw .configuration("\(path) is larger than \(byteCountMax) bytes") }
+        let configuration: NodeConfiguration
+        do {
+            configuration = try JSONDecoder().decode(NodeConfiguration.self, from: data)
+        } catch {
+            throw .configuration("\(path) is not a valid configuration: \(error)")
+        }
+        if let problem = configuration.problem() { throw .configuration("\(path): \(problem)") }
+        return configuration
+    }
+
+    /// The configuration as pretty JSON with sorted keys.
+    public var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Identity
+import Ledger
+
+/// A node's data directory and what `oln init` puts in it.
+public struct NodeDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var keyPath: String { file("node.key") }
+    public var configurationPath: String { file("config.json") }
+    public var genesisPath: String { file("genesis.json") }
+    public var chainPath: String { file("chain.sqlite") }
+
+    private func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// What `initialize` made or found.
+    public struct Summary: Sendable {
+        public let key: IdentityKey
+        public let keyCreated: Bool
+        public let genesis: Genesis
+        public let configuration: NodeConfiguration
+    }
+
+    /// Sets up the directory: creates it (0700), a key unless one exists, the configuration
+    /// (refusing to replace one unless `overwritingConfiguration`), the genesis copy and the
+    /// ledger at genesis. Running it again with the same genesis changes nothing else.
+    public func initialize(genesisSpec: Data, configuration: NodeConfiguration,
+                           overwritingConfiguration: Bool) throws -> Summary {
+        if let problem = configuration.problem() { throw NodeError.configuration(problem) }
+        let genesis = try Genesis(spec: GenesisSpec.decode(genesisSpec))
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o700])
+        if manager.fileExists(atPath: configurationPath) && !overwritingConfiguration {
+            throw NodeError.dataDirectory("\(configurationPath) exists; pass --force to replace it")
+        }
+        let keyCreated = !manager.fileExists(atPath: keyPath)
+        if keyCreated { try KeyFile.write(IdentityKey(), to: keyPath, overwrite: false) }
+        let key = try KeyFile.read(from: keyPath)
+        let ledger = try LedgerDatabase(path: chainPath)
+        try ledger.initialize(with: genesis)
+        try genesisSpec.write(to: URL(fileURLWithPath: genesisPath), options: .atomic)
+        try configuration.json.write(to: URL(fileURLWithPath: configurationPath), options: .atomic)
+        return Summary(key: key, keyCreated: keyCreated, genesis: genesis, configuration: configuration)
+    }
+}

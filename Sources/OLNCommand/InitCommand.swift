@@ -1,0 +1,64 @@
+import Foundation
+import Identity
+import Ledger
+import Node
+
+/// `oln init --dir DIR --genesis FILE …`: sets up a node's data directory.
+enum InitCommand {
+    static func run(_ parser: inout ArgumentParser, environment: [String: String], console: Console) throws -> ExitCode {
+        let topic = "init"
+        if parser.takeFlag("--help", "-h") {
+            console.print(HelpText.initialize)
+            return .success
+        }
+        let directory = try parser.takeOption("--dir", topic: topic) ?? DataDirectory(environment: environment).path
+        guard let genesisPath = try parser.takeOption("--genesis", topic: topic) else {
+            throw UsageError("--genesis FILE is required (make one with 'oln genesis example')", topic: topic)
+        }
+        var listen: [String] = []
+        while let address = try parser.takeOption("--listen", topic: topic) { listen.append(address) }
+        var bootstrap: [String] = []
+        while let address = try parser.takeOption("--bootstrap", topic: topic) { bootstrap.append(address) }
+        var roles: [NodeRole] = [.relay]
+        while let name = try parser.takeOption("--role", topic: topic) {
+            guard let role = NodeRole(rawValue: name) else {
+                throw UsageError("--role must be relay, sequencer or validator", topic: topic)
+            }
+            if !roles.contains(role) { roles.append(role) }
+        }
+        let force = parser.takeFlag("--force")
+        let json = parser.takeFlag("--json")
+        try parser.finish(topic: topic)
+        guard let spec = FileManager.default.contents(atPath: genesisPath) else {
+            throw CommandFailure("cannot read the genesis spec \(genesisPath)")
+        }
+        let configuration = NodeConfiguration(listen: listen.isEmpty ? [NodeConfiguration.defaultListen] : listen,
+                                              bootstrap: bootstrap, roles: roles.sorted())
+        let summary = try NodeDirectory(path: directory).initialize(
+            genesisSpec: spec, configuration: configuration, overwritingConfiguration: force)
+        report(summary, directory: directory, json: json, console: console)
+        return .success
+    }
+
+    private static func report(_ summary: NodeDirectory.Summary, directory: String, json: Bool, console: Console) {
+        let hash = summary.genesis.hash.map { String(format: "%02x", $0) }.joined()
+        if json {
+            let object: [String: Any] = [
+                "dir": directory, "peer_id": summary.key.peerID.description,
+                "address": summary.key.accountAddress.description, "chain_id": summary.genesis.chainID,
+                "genesis_hash": hash, "roles": summary.configuration.roles.map(\.rawValue),
+                "listen": summary.configuration.listen,
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            console.print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        console.print("data dir:      \(directory)")
+        console.print("peer id:       \(summary.key.peerID)\(summary.keyCreated ? " (new key)" : "")")
+        console.print("address:       \(summary.key.accountAddress)")
+        console.print("chain id:      \(summary.genesis.chainID)")
+        console.print("genesis hash:  \(hash)")
+        console.print("roles:         \(summary.configuration.roles.map(\.rawValue).joined(separator: ", "))")
+        console.print("listen:        \(summary.configuration.listen.joined(separator: " "))")
+    }
+}
