@@ -95,16 +95,20 @@ enum GenesisCommand {
         console.print("state root:    \(hex(root))")
         let balances = genesis.balances.reduce(Amount(0)) { $0 + $1.amount }
         let stakes = genesis.stakes.reduce(Amount(0)) { $0 + $1.amount }
-        console.print("balances:      \(TokenAmountText.format(balances)) tokens in \(genesis.balances.count) accounts")
+        console.print("balances:      \(TokenAmountText.format(balances)) tokens (\(count(genesis.balances.count, "account")))")
         for allocation in genesis.allocations {
             let vesting = allocation.vesting
             console.print("allocation:    \(allocation.name) \(TokenAmountText.format(vesting.total)) tokens, "
                           + "\(TokenAmountText.format(vesting.unlockedAtStart)) at start, cliff \(vesting.cliffSeconds) s, "
                           + "vesting \(vesting.durationSeconds) s")
         }
-        console.print("stakes:        \(TokenAmountText.format(stakes)) tokens in \(genesis.stakes.count) stakes")
+        console.print("stakes:        \(TokenAmountText.format(stakes)) tokens (\(count(genesis.stakes.count, "stake")))")
         console.print("treasury:      \(TokenAmountText.format(genesis.treasury)) tokens")
         if let database { console.print("database:      \(database)") }
+    }
+
+    private static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     private static func integer(_ text: String?, default value: UInt64, name: String, topic: String) throws -> UInt64 {
