@@ -6,10 +6,14 @@ extension LlamaModel {
     /// token is run only when another token is to follow it), so a continuation starts with
     /// that last token.
     ///
-    /// Throws for invalid options, an empty prompt, a token outside the vocabulary, or a
-    /// prompt that does not fit in the state's remaining capacity.
+    /// With an adapter, every forward pass applies it (see `forward(_:state:adapter:logits:)`).
+    ///
+    /// Throws for invalid options, an empty prompt, a token outside the vocabulary, a
+    /// prompt that does not fit in the state's remaining capacity, or an adapter loaded for
+    /// another base model.
     public func generate(prompt: [Int], options: GenerationOptions = GenerationOptions(), state: LlamaRunState? = nil,
-                         onToken: (Int) -> Bool = { _ in true }) throws(OpenLoRAError) -> GenerationResult {
+                         adapter: LoRAAdapter? = nil, onToken: (Int) -> Bool = { _ in true })
+        throws(OpenLoRAError) -> GenerationResult {
         try options.validate()
         let state = state ?? makeState()
         var sampler = try Sampler(options.sampling)
@@ -17,7 +21,7 @@ extension LlamaModel {
         var matcher = StopSequenceMatcher(options.stopSequences)
         var history = prompt
         var streamed: [Int] = []
-        try forwardLast(prompt[...], state: state)
+        try forwardLast(prompt[...], state: state, adapter: adapter)
         let vocabulary = UnsafeBufferPointer(rebasing: state.logits[0..<configuration.vocabularySize])
         var reason = StopReason.maximumTokens
         while matcher.tokens.count < options.maximumTokenCount {
@@ -37,7 +41,7 @@ extension LlamaModel {
                 reason = .contextFull
                 break
             }
-            try forwardLast([token], state: state)
+            try forwardLast([token], state: state, adapter: adapter)
         }
         if !Self.stream(matcher.flush(), to: onToken, into: &streamed) {
             return GenerationResult(tokens: streamed, stopReason: .cancelled)

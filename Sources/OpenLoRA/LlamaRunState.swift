@@ -32,6 +32,8 @@ public final class LlamaRunState {
     let up: UnsafeMutableBufferPointer<Float>
     /// Logits: [n, V].
     let logits: UnsafeMutableBufferPointer<Float>
+    /// Scratch for LoRA updates, grown on first use by an adapter's rank and widths.
+    let adapterWorkspace = LoRAWorkspace()
     private let buffers: [UnsafeMutableBufferPointer<Float>]
 
     init(configuration c: LlamaConfiguration, contextCapacity: Int, batchCapacity: Int) {
@@ -68,8 +70,8 @@ public final class LlamaRunState {
         cache.truncate(to: 0)
     }
 
-    /// The bytes the state occupies, cache included.
+    /// The bytes the state occupies, cache and adapter scratch included.
     public var byteCount: Int {
-        cache.byteCount + buffers.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride }
+        cache.byteCount + buffers.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride } + adapterWorkspace.byteCount
     }
 }

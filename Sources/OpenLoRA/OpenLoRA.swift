@@ -1,23 +1,31 @@
 // OpenLoRA: the model runtime. Llama-architecture models from GGUF or Hugging Face
 // safetensors, their forward pass with a key-value cache, sampling and generation over
-// token ids. (LoRA adapters, multi-adapter batches and the scheduler come next; the seams
-// they need are marked below.)
+// token ids, and PEFT LoRA adapters: loaded, applied one per request or many per batch,
+// cached under a byte budget, merged, and written back. (The scheduler comes next.)
 //
 // What it owns
 //   LlamaConfiguration   hyperparameters from GGUF `llama.*` metadata or config.json, with
 //                        named limits; RopeScaling (none, linear, llama3, per-pair factors)
 //   LlamaWeights         every weight, shape-checked; LlamaLayerWeights per block;
 //                        LlamaTensorNames for the GGUF and Hugging Face naming schemes
-//   LlamaModel           configuration + weights + a ComputeBackend; forward, generate
-//   LlamaRunState        one sequence: its KeyValueCache and scratch buffers, allocated once
+//   LlamaModel           configuration + weights + a ComputeBackend; forward, generate,
+//                        decodeBatch (one token per request, an adapter per request), merging
+//   LlamaRunState        one sequence: its KeyValueCache and scratch buffers, allocated once;
+//                        LlamaBatchWorkspace: the scratch of a decode batch
 //   Sampler              greedy, temperature, top-k, top-p, repetition penalty, seeded by its
 //                        own RandomSource (xoshiro256**)
 //   GenerationOptions    maximum tokens, stop tokens, stop sequences (StopSequenceMatcher
 //                        holds back tokens that may begin one); GenerationResult, StopReason
+//   LoRA/                LoRAAdapterConfiguration (adapter_config.json, LoRAModuleSelection:
+//                        a list, a regex or "all-linear"), LoRAAdapter (factors per
+//                        LoRAModule, read from and written to PEFT's layout), AdapterCache +
+//                        AdapterLease (LRU under a byte budget, reference counted)
 //   OpenLoRAError        every refusal: a kind and a sentence
 //
 // It imports ModelFiles (file formats) and Tensor (weights and kernels), nothing else of the
-// project, and never branches on the backend: every operation goes through ComputeBackend.
+// project (of the system: Glibc to write adapter folders, Synchronization for the adapter
+// cache's lock), and never branches on the backend: every operation goes through
+// ComputeBackend.
 //
 // Layout (llama2.c / llm.c): configuration → weights (a shape comment on every field) →
 // run state allocated once → forward. The forward pass for n tokens at positions p…p+n−1:
@@ -38,5 +46,13 @@
 // shared permutation). llama3 scaling arrives as config.json parameters or as GGUF's
 // `rope_freqs.weight` per-pair divisors; both give the same inverse frequencies.
 //
-// LoRA seam: a targeted projection is `backend.matrixProduct(W, h)`; an adapter adds
-// s·B(A·h) to its output, and a multi-adapter batch shares the W product.
+// LoRA. A targeted projection computes y = W·h + s·B(A·h), s = α/r (α/√r with rsLoRA): the
+// base product is unchanged and the update is two thin products through the same backend.
+// In a decode batch the W product runs once for every request, then each adapter's rows
+// are gathered, multiplied by its A and B, and added back (SGMV-style). A GGUF base has
+// its q/k rows permuted (above), so an adapter loaded for it has B's q/k rows permuted the
+// same way; files are always written in PEFT's (Hugging Face's) order.
+//
+//   adapter_model.safetensors (PEFT)       base_model.model.model.layers.N.self_attn.q_proj
+//                                          .lora_A.weight [r, in]   .lora_B.weight [out, r]
+//   h [n, in] ──A──▶ [n, r] ·s ──B──▶ [n, out] ──+──▶ y = W·h (+ update)

@@ -24,6 +24,14 @@ public struct OpenLoRAError: Error, Equatable, Sendable, CustomStringConvertible
         case contextOverflow
         /// Sampling or generation options out of their allowed ranges.
         case invalidOptions
+        /// A LoRA adapter whose configuration or tensors are malformed, or that does not fit
+        /// the base model (another model's dimensions or layers).
+        case invalidAdapter
+        /// A LoRA adapter that uses a PEFT feature this runtime does not implement (DoRA,
+        /// `modules_to_save`, rank patterns, …), named in the message.
+        case unsupportedAdapterFeature
+        /// An adapter cache that cannot hold another adapter within its byte budget.
+        case adapterCacheFull
     }
 
     /// The class of problem.

@@ -1,0 +1,34 @@
+import ModelFiles
+
+extension LoRAAdapter {
+    /// adapter_model.safetensors in PEFT's layout: `lora_A.weight` [r, in] and
+    /// `lora_B.weight` [out, r] of every targeted module as F32, B's rows in Hugging Face
+    /// order, metadata {"format": "pt"} as PEFT writes it; byte for byte what PyPI
+    /// `safetensors` writes for the same tensors.
+    public func serializedWeights() -> [UInt8] {
+        var writer = SafetensorsWriter()
+        writer.metadata = ["format": "pt"]
+        let rank = configuration.rank
+        for module in modules {
+            let (outputs, inputs) = baseShape.projectionSize(module.role)
+            let (a, b) = factorValues(module)!  // every listed module has factors
+            writer.addTensor(named: module.peftTensorName(.a), shape: [rank, inputs], values: a)
+            writer.addTensor(named: module.peftTensorName(.b), shape: [outputs, rank], values: b)
+        }
+        return writer.serialized()
+    }
+
+    /// Writes the adapter as a PEFT folder: `directory` (created when absent) gets
+    /// adapter_config.json (`LoRAAdapterConfiguration.serialized()`) and
+    /// adapter_model.safetensors (`serializedWeights()`), each replaced whole.
+    public func write(toDirectory directory: String) throws(OpenLoRAError) {
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        do {
+            try AdapterFileWriting.createDirectory(folder)
+            try AdapterFileWriting.writeFile(configuration.serialized(), toFile: folder + Self.configurationFileName)
+            try AdapterFileWriting.writeFile(serializedWeights(), toFile: folder + Self.weightsFileName)
+        } catch {
+            throw OpenLoRAError(error)
+        }
+    }
+}
