@@ -12,9 +12,9 @@ struct ChainMessagesTests {
     static let validators = ValidatorSet(members: keys.enumerated().map {
         (AccountAddress(publicKey: $0.element.publicKey), Token.tokens(UInt64(10 * ($0.offset + 1))))
     })
-    static let attestation = Attestation(height: 5, slot: 9, batchHash: [UInt8](repeating: 7, count: 32))
+    static let attestation = ConsensusVote(step: .precommit, height: 5, slot: 9, batchHash: [UInt8](repeating: 7, count: 32))
 
-    static func signature(_ index: Int, over attestation: Attestation = attestation) -> FinalityCertificate.Signature {
+    static func signature(_ index: Int, over attestation: ConsensusVote = attestation) -> FinalityCertificate.Signature {
         FinalityCertificate.Signature(signer: keys[index].publicKey,
                                       signature: keys[index].signature(for: attestation.signingBytes(chainID: chainID)))
     }
@@ -22,7 +22,7 @@ struct ChainMessagesTests {
     @Test("a certificate with more than 2/3 of the stake verifies, and round-trips canonically")
     func certificateVerifies() throws {
         // Stakes 10, 20, 30, 40 of 100: validators 1, 2, 3 hold 90.
-        let certificate = FinalityCertificate(attestation: Self.attestation, signatures: [1, 3, 2].map { Self.signature($0) })
+        let certificate = FinalityCertificate(vote: Self.attestation, signatures: [1, 3, 2].map { Self.signature($0) })
         #expect(certificate.verificationFailure(validators: Self.validators, chainID: Self.chainID) == nil)
         var writer = ProtobufWriter()
         certificate.encode(to: &writer)
@@ -35,20 +35,20 @@ struct ChainMessagesTests {
         let exactlyTwoThirds = ValidatorSet(members: [(AccountAddress(publicKey: Self.keys[0].publicKey), 2),
                                                       (AccountAddress(publicKey: Self.keys[1].publicKey), 1)])
         let cases: [(FinalityCertificate, ValidatorSet, String)] = [
-            (FinalityCertificate(attestation: Self.attestation, signatures: [0, 1].map { Self.signature($0) }),
+            (FinalityCertificate(vote: Self.attestation, signatures: [0, 1].map { Self.signature($0) }),
              Self.validators, "2/3"),
-            (FinalityCertificate(attestation: Self.attestation, signatures: [0].map { Self.signature($0) }),
+            (FinalityCertificate(vote: Self.attestation, signatures: [0].map { Self.signature($0) }),
              exactlyTwoThirds, "2/3"),
-            (FinalityCertificate(attestation: Attestation(height: 6, slot: 9, batchHash: Self.attestation.batchHash),
+            (FinalityCertificate(vote: ConsensusVote(step: .precommit, height: 6, slot: 9, batchHash: Self.attestation.batchHash),
                                  signatures: [1, 2, 3].map { Self.signature($0) }), Self.validators, "does not verify"),
-            (FinalityCertificate(attestation: Self.attestation, signatures: [1, 2, 3].map { Self.signature($0) }),
+            (FinalityCertificate(vote: Self.attestation, signatures: [1, 2, 3].map { Self.signature($0) }),
              ValidatorSet(members: [(AccountAddress(publicKey: Self.keys[1].publicKey), 1)]), "not a validator"),
         ]
         for (certificate, validators, reason) in cases {
             let failure = certificate.verificationFailure(validators: validators, chainID: Self.chainID)
             #expect(failure?.contains(reason) == true, "\(String(describing: failure))")
         }
-        var duplicated = FinalityCertificate(attestation: Self.attestation, signatures: [])
+        var duplicated = FinalityCertificate(vote: Self.attestation, signatures: [])
         duplicated.signatures = [Self.signature(3), Self.signature(3)]
         #expect(duplicated.verificationFailure(validators: Self.validators, chainID: Self.chainID)?.contains("order") == true)
     }
@@ -61,10 +61,10 @@ struct ChainMessagesTests {
                                                    kind: .transfer(Transfer(to: AccountAddress(publicKey: Self.keys[0].publicKey), amount: 5))),
                               chainID: Self.chainID, with: sender)
         }
-        let header = BatchHeader(height: 6, slot: 10, parentHash: Self.attestation.batchHash,
+        let header = BatchHeader(height: 6, slot: 10, parentHash: Self.attestation.batchHash!,
                                  transactionsRoot: TransactionsRoot.root(of: transactions),
                                  stateRoot: [UInt8](repeating: 1, count: 32), time: 20)
-        let certificate = FinalityCertificate(attestation: Self.attestation, signatures: [1, 2, 3].map { Self.signature($0) })
+        let certificate = FinalityCertificate(vote: Self.attestation, signatures: [1, 2, 3].map { Self.signature($0) })
         let message = BatchMessage(header: SignedMessage(signing: header, chainID: Self.chainID, with: Self.keys[2]),
                                    transactions: transactions, certificate: certificate)
         let decoded = try BatchMessage.decode(message.encoded, chainID: Self.chainID)

@@ -2,8 +2,9 @@ import Ledger
 import Sodium
 import Wire
 
-/// Proof that validators with more than 2/3 of the stake attested one batch: their
-/// Ed25519 signatures over the same ``Attestation``, ordered by signer address.
+/// Proof that validators with more than 2/3 of the stake precommitted one batch in one
+/// round: their Ed25519 signatures over the same ``ConsensusVote`` (step precommit,
+/// height, slot, batch hash), ordered by signer address. The batch is decided.
 ///
 ///     message FinalityCertificate {
 ///       uint64 height = 1; uint64 slot = 2; bytes batch_hash = 3;
@@ -20,18 +21,34 @@ public struct FinalityCertificate: Sendable, Hashable, LedgerMessageCoding {
         }
     }
 
-    public var attestation: Attestation
+    public var height: UInt64
+    /// The round (slot) of the precommits.
+    public var slot: UInt64
+    public var batchHash: [UInt8]
     /// Ordered by the signers' account addresses, no signer twice.
     public var signatures: [Signature]
 
-    public init(attestation: Attestation, signatures: [Signature]) {
-        self.attestation = attestation
+    /// - Precondition: `vote` is a precommit for a batch.
+    public init(vote: ConsensusVote, signatures: [Signature]) {
+        precondition(vote.step == .precommit, "a certificate holds precommits")
+        guard let batchHash = vote.batchHash else { preconditionFailure("a certificate holds precommits for a batch") }
+        height = vote.height
+        slot = vote.slot
+        self.batchHash = batchHash
         self.signatures = signatures.sorted { AccountAddress(publicKey: $0.signer) < AccountAddress(publicKey: $1.signer) }
     }
 
+    /// The precommit every signature signs.
+    public var vote: ConsensusVote {
+        ConsensusVote(step: .precommit, height: height, slot: slot, batchHash: batchHash)
+    }
+
     /// Why the certificate does not prove finality under `validators` on `chainID`, or nil.
-    public func verificationFailure(validators: ValidatorSet, chainID: UInt64) -> String? {
-        let signed = attestation.signingBytes(chainID: chainID)
+    /// Signatures in `verifiedSignatures` were already verified over this certificate's
+    /// vote (as received precommits, say) and are not checked again.
+    public func verificationFailure(validators: ValidatorSet, chainID: UInt64,
+                                    verifiedSignatures: Set<Signature> = []) -> String? {
+        let signed = vote.signingBytes(chainID: chainID)
         var weight: Amount = 0
         var previous: AccountAddress?
         for entry in signatures {
@@ -40,7 +57,7 @@ public struct FinalityCertificate: Sendable, Hashable, LedgerMessageCoding {
             previous = address
             let stake = validators.stake(of: address)
             guard stake > 0 else { return "\(address) is not a validator" }
-            guard entry.signer.isValidSignature(entry.signature, for: signed) else {
+            guard verifiedSignatures.contains(entry) || entry.signer.isValidSignature(entry.signature, for: signed) else {
                 return "the signature of \(address) does not verify"
             }
             weight += stake
@@ -49,9 +66,9 @@ public struct FinalityCertificate: Sendable, Hashable, LedgerMessageCoding {
     }
 
     public func encode(to writer: inout ProtobufWriter) {
-        writer.writeVarintIfNonZero(attestation.height, field: 1)
-        writer.writeVarintIfNonZero(attestation.slot, field: 2)
-        writer.writeBytes(attestation.batchHash, field: 3)
+        writer.writeVarintIfNonZero(height, field: 1)
+        writer.writeVarintIfNonZero(slot, field: 2)
+        writer.writeBytes(batchHash, field: 3)
         for entry in signatures {
             var nested = ProtobufWriter()
             nested.writeBytes(entry.signer.bytes, field: 1)
@@ -61,14 +78,15 @@ public struct FinalityCertificate: Sendable, Hashable, LedgerMessageCoding {
     }
 
     public init(from reader: inout ProtobufReader) throws(WireError) {
-        var attestation = Attestation(height: 0, slot: 0, batchHash: [])
+        var height: UInt64 = 0
+        var slot: UInt64 = 0
         var hash: [UInt8]?
         var signatures: [Signature] = []
         var previous = 0
         while let field = try reader.nextField(after: &previous, repeatable: 4) {
             switch field.number {
-            case 1: attestation.height = try field.uint64()
-            case 2: attestation.slot = try field.uint64()
+            case 1: height = try field.uint64()
+            case 2: slot = try field.uint64()
             case 3: hash = try field.hash32()
             case 4:
                 guard signatures.count < ValidatorSet.memberCountMax else {
@@ -79,8 +97,9 @@ public struct FinalityCertificate: Sendable, Hashable, LedgerMessageCoding {
             default: throw .unknownField(field.number)
             }
         }
-        attestation.batchHash = try hash.required(field: 3)
-        self.attestation = attestation
+        self.height = height
+        self.slot = slot
+        batchHash = try hash.required(field: 3)
         self.signatures = signatures
     }
 
