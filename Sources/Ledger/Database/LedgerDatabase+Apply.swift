@@ -8,7 +8,14 @@ extension LedgerDatabase {
     ///   (height, time), or carries a transaction that cannot be included
     ///   (``TransactionOutcome/rejected(_:)``); nothing is written then.
     public func apply(_ batch: LedgerBatch) throws -> BatchResult {
-        let result = try execute(batch, allowingRejected: false, keeping: true)
+        try apply(batch, archiving: nil)
+    }
+
+    /// Applies `batch` and, in the same SQLite transaction, keeps `archive` — the batch as
+    /// it travelled and the certificate that finalized it — so that a restarted node knows
+    /// its head and peers can fetch history.
+    public func apply(_ batch: LedgerBatch, archiving archive: ArchivedBatch?) throws -> BatchResult {
+        let result = try execute(batch, allowingRejected: false, keeping: true, archive: archive)
         try reloadChain()
         return result
     }
@@ -18,7 +25,7 @@ extension LedgerDatabase {
     /// that cannot be included are reported as rejected instead of refusing the batch.
     public func simulate(_ batch: LedgerBatch) throws -> BatchResult {
         do {
-            _ = try execute(batch, allowingRejected: true, keeping: false)
+            _ = try execute(batch, allowingRejected: true, keeping: false, archive: nil)
         } catch let rollback as SimulationRollback {
             return rollback.result
         }
@@ -42,7 +49,8 @@ extension LedgerDatabase {
         let result: BatchResult
     }
 
-    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool) throws -> BatchResult {
+    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool,
+                         archive: ArchivedBatch?) throws -> BatchResult {
         guard let chainID else { throw LedgerError.notInitialized }
         guard batch.height == height + 1 else {
             throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
@@ -64,6 +72,7 @@ extension LedgerDatabase {
             state.setRecord(chain, at: StateKey.chain)
             try commit(state.batch, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
+            if let archive { try writeArchive(archive, height: batch.height) }
             let result = BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
             guard keeping else { throw SimulationRollback(result: result) }
             return result

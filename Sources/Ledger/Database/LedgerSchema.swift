@@ -32,5 +32,9 @@ enum LedgerSchema {
             CREATE TABLE stakes(role INTEGER NOT NULL, address BLOB NOT NULL, amount BLOB NOT NULL,
                 PRIMARY KEY(role, address)) WITHOUT ROWID;
             """),
+        SchemaMigration(name: "finalized batch archive", sql: """
+            CREATE TABLE archive(height INTEGER PRIMARY KEY, hash BLOB NOT NULL, slot INTEGER NOT NULL,
+                message BLOB NOT NULL, certificate BLOB NOT NULL);
+            """),
     ])
 }
