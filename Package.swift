@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "LedgerWorkload", dependencies: ["Ledger", "Identity", "Sodium"]),
         // One peer as an operator runs it: data directory, configuration, roles.
         .target(name: "Node", dependencies: ["Ledger", "Identity", "Wire"]),
+        // Proof of Attribution: span attribution over a suffix-array index, near-duplicate clustering.
+        .target(name: "Attribution", dependencies: ["Sodium"]),
         // Model files: GGUF and safetensors readers, quantized block formats.
         .target(name: "ModelFiles"),
         // Compute kernels: f32 products on OpenBLAS, quantized rows with SIMD dot products, a backend seam.
@@ -56,17 +58,17 @@ let package = Package(
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium", "TestSupport"]),
         .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
-        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
+        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Node", "Ledger", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
         .testTarget(name: "MultistreamTests", dependencies: ["Multistream", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "GossipTests", dependencies: ["Gossip", "GossipSimulation", "Simulation", "Identity", "Wire", "Sodium", "TestSupport"], exclude: ["RPC/Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Sodium", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
+        .testTarget(name: "AttributionTests", dependencies: ["Attribution", "Sodium", "TestSupport"]),
         .testTarget(name: "NodeTests", dependencies: ["Node", "Ledger", "Identity", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "Wire", "Simulation", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),

@@ -29,4 +29,15 @@ public enum BLAKE2b256 {
             }
         }
     }
+
+    /// Writes the 32-byte BLAKE2b-256 digest of `input` to `digest`, allocating nothing: for
+    /// loops that hash many short inputs into buffers they own (bucket and tree hashes).
+    ///
+    /// `digest` must hold at least 32 bytes; it may not overlap `input`.
+    public static func hash(_ input: UnsafeRawBufferPointer, into digest: UnsafeMutableRawBufferPointer) {
+        precondition(digest.count >= byteCount, "a BLAKE2b-256 digest needs 32 bytes")
+        Sodium.initialize()
+        _ = crypto_generichash(digest.baseAddress!.assumingMemoryBound(to: UInt8.self), byteCount,
+                               input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count), nil, 0)
+    }
 }

@@ -35,9 +35,12 @@ struct ConsensusSimulationTests {
             simulation.run(untilSlot: 13)
             #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             for node in 0..<options.nodeCount {
-                #expect(simulation.decisionSlots(node: node) == Array(1...12), "seed \(seed) node \(node)")
-                #expect(simulation.simulator.nodes[node].chain.head.batchHash == simulation.simulator.nodes[0].chain.head.batchHash,
-                        "seed \(seed) node \(node)")
+                // A node whose clock runs ahead may already have decided slot 13 when the
+                // run stops at that slot's start; slots 1 to 12 must all be decided.
+                let decided = simulation.decisionSlots(node: node)
+                #expect(Array(decided.prefix(12)) == Array(1...12) && decided.count <= 13, "seed \(seed) node \(node)")
+                #expect(simulation.simulator.nodes[node].chain.committed[11].batch.hash
+                        == simulation.simulator.nodes[0].chain.committed[11].batch.hash, "seed \(seed) node \(node)")
                 delays += simulation.finalityDelays(node: node)
             }
             #expect(simulation.certificateFailures(node: 0).isEmpty, "seed \(seed)")
