@@ -6,8 +6,11 @@
 // its root and the query tables (docs/ledger.md).
 //
 // It may import Store (SQLite and the rooted key-value state), Identity (accounts,
-// signed canonical messages), Wire (protobuf) and Sodium (hashes). It reads no clock,
-// uses no floating point and draws no random numbers: batches carry the time.
+// signed canonical messages), Wire (protobuf) and Sodium (hashes), and Dispatch and
+// Synchronization to collect a batch's changes on a second thread while the query rows
+// are written (Database/LedgerChangesCollection.swift; the result is the same on any
+// thread). It reads no clock, uses no floating point and draws no random numbers:
+// batches carry the time.
 //
 //     LedgerBatch ──▶ LedgerDatabase.apply ─┬─ LedgerStateMachine.run ── handlers
 //                                           │        │ reads/writes

@@ -43,7 +43,8 @@ extension StateStore {
                 throw StoreError.valueTooLong(value.count)
             }
             let bucket = bucket(for: change.key)
-            writes.append(StateWrite(bucket: bucket, storedKey: storedKey(change.key, bucket: bucket), value: change.value))
+            writes.append(StateWrite(bucket: bucket, key: change.key, storedKey: storedKey(change.key, bucket: bucket),
+                                     value: change.value))
         }
         writes.sort { $0.precedes($1) }
         for position in writes.indices.dropFirst() {
@@ -52,20 +53,12 @@ extension StateStore {
         return writes
     }
 
-    /// The distinct buckets of `writes`, which are sorted, in ascending order.
-    static func buckets(of writes: [StateWrite]) -> [Int] {
-        var buckets: [Int] = []
-        for write in writes where buckets.last != write.bucket {
-            buckets.append(write.bucket)
-        }
-        return buckets
-    }
-
-    /// Writes the rows of `writes`.
+    /// Writes the rows of `writes`, passing each through the value cache.
     func write(_ writes: [StateWrite]) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertRowSQL)
         let delete = try database.cachedStatement(Self.deleteRowSQL)
         for write in writes {
+            valueCache.update(write.key, to: write.value)
             if let value = write.value {
                 try upsert.bind(write.storedKey, at: 1)
                 try upsert.bind(value, at: 2)
@@ -77,37 +70,42 @@ extension StateStore {
         }
     }
 
-    /// Rehashes `buckets` from their rows, stores the hashes that changed, and returns them
-    /// all in ascending bucket order.
-    func rehash(buckets: [Int]) throws(StoreError) -> [(bucket: Int, hash: [UInt8])] {
-        let rows = try database.cachedStatement(Self.bucketRowsSQL)
-        let lastRows = try database.cachedStatement(Self.lastBucketRowsSQL)
+    /// Caches the committed preimage of every bucket in `ranges` that is not cached, read
+    /// from its rows before they are written, so that every bucket can then be merged.
+    func cachePreimages(of ranges: [StateBucketUpdate.Range]) throws(StoreError) {
+        for range in ranges where bucketCache.preimage(range.bucket) == nil {
+            bucketCache.store(try readPreimage(range.bucket), for: range.bucket)
+        }
+    }
+
+    /// Stores the bucket hashes that changed: upserted, or deleted when the bucket became empty.
+    func storeBucketHashes(_ update: StateBucketUpdate) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertBucketSQL)
         let delete = try database.cachedStatement(Self.deleteBucketSQL)
-        var hashes: [(bucket: Int, hash: [UInt8])] = []
-        hashes.reserveCapacity(buckets.count)
-        for bucket in buckets {
-            let hash = try hashBucket(bucket, statement: bucket == Self.bucketCount - 1 ? lastRows : rows)
-            hashes.append((bucket, hash))
-            guard !tree.leaf(bucket, equals: hash) else { continue }
-            if hash == StateTree.emptyHash {
-                try delete.bind(Int64(bucket), at: 1)
+        for change in update.changedBuckets {
+            if change.isEmpty {
+                try delete.bind(Int64(change.bucket), at: 1)
                 try delete.run()
             } else {
-                try upsert.bind(Int64(bucket), at: 1)
-                try upsert.bind(hash, at: 2)
+                let start = change.position * StateTree.hashByteCount
+                try upsert.bind(Int64(change.bucket), at: 1)
+                try update.hashes.withUnsafeBytes { bytes in
+                    let hash = UnsafeRawBufferPointer(rebasing: bytes[start..<start + StateTree.hashByteCount])
+                    return Result { () throws(StoreError) in try upsert.bind(bytes: hash, at: 2) }
+                }.get()
                 try upsert.run()
             }
         }
-        return hashes
     }
 
-    /// Reads bucket `bucket`'s rows with `statement` (one of the two bucket range queries) and hashes them.
-    private func hashBucket(_ bucket: Int, statement: Statement) throws(StoreError) -> [UInt8] {
+    /// Reads bucket `bucket`'s rows and returns its preimage.
+    private func readPreimage(_ bucket: Int) throws(StoreError) -> [UInt8] {
+        let isLast = bucket == Self.bucketCount - 1
+        let statement = try database.cachedStatement(isLast ? Self.lastBucketRowsSQL : Self.bucketRowsSQL)
         try withUnsafeBytes(of: UInt16(bucket).bigEndian) { prefix throws(StoreError) in
             try statement.bind(bytes: prefix, at: 1)
         }
-        if bucket + 1 < Self.bucketCount {
+        if !isLast {
             try withUnsafeBytes(of: UInt16(bucket + 1).bigEndian) { prefix throws(StoreError) in
                 try statement.bind(bytes: prefix, at: 2)
             }
@@ -121,7 +119,7 @@ extension StateStore {
                 }
             }
         }
-        return bucketHasher.finalize()
+        return bucketHasher.preimage
     }
 
     /// Reads every row in key order and returns the hash of each non-empty bucket.

@@ -6,15 +6,19 @@ extension StateStore: TransactionObserver {
         }
     }
 
-    /// Keeps the tree as the transaction left it.
+    /// Keeps the tree and the caches as the transaction left them.
     public func databaseDidCommit() {
         tree.discardUndo()
+        bucketCache.commit()
+        valueCache.commit()
         applyFailed = false
     }
 
-    /// Puts the tree back as it was before the transaction.
+    /// Puts the tree back as it was before the transaction, and forgets what it cached.
     public func databaseDidRollBack() {
         tree.undo()
+        bucketCache.rollBack()
+        valueCache.rollBack()
         applyFailed = false
     }
 }

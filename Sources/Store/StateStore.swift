@@ -39,6 +39,12 @@ public final class StateStore {
     var applyFailed = false
     /// The reused buffer for hashing buckets.
     var bucketHasher = StateBucketHasher()
+    /// The preimages of buckets hashed lately, in step with the open transaction.
+    var bucketCache = StateBucketCache(bucketCount: StateTree.bucketCount)
+    /// The values of keys read lately, in step with the open transaction.
+    var valueCache = StateValueCache()
+    /// The prepared read of one row, kept rather than looked up for every read.
+    private var readStatement: Statement?
 
     /// Opens the state in `database`, whose schema must include `schemaMigration`, and builds
     /// the tree from the persisted bucket hashes.
@@ -69,17 +75,35 @@ public final class StateStore {
 
     /// The bucket `key` falls in: the first two bytes of BLAKE2b-256(key), big-endian.
     public static func bucket(for key: [UInt8]) -> Int {
-        let digest = BLAKE2b256.hash(key)
-        return Int(digest[0]) << 8 | Int(digest[1])
+        withUnsafeTemporaryAllocation(byteCount: BLAKE2b256.byteCount, alignment: 8) { digest in
+            key.withUnsafeBytes { BLAKE2b256.hash($0, into: digest) }
+            return Int(digest[0]) << 8 | Int(digest[1])
+        }
     }
 
     /// The value stored under `key`, or nil when there is none.
     public func value(for key: [UInt8]) throws -> [UInt8]? {
         try Self.checkKey(key)
-        let statement = try database.cachedStatement("SELECT value FROM state WHERE key = ?1")
+        if let cached = valueCache.value(for: key) { return cached }
+        let bucket = Self.bucket(for: key)
+        if let preimage = bucketCache.preimage(bucket),
+           key.withUnsafeBytes({ StateBucketHasher.contains($0, in: preimage) }) == false {
+            return nil
+        }
+        let statement = try readStatement ?? database.prepare("SELECT value FROM state WHERE key = ?1")
+        readStatement = statement
         defer { statement.reset() }
-        try statement.bind(Self.storedKey(key, bucket: Self.bucket(for: key)), at: 1)
-        return try statement.step() ? statement.blob(at: 0) : nil
+        let stored = withUnsafeTemporaryAllocation(byteCount: 2 + key.count, alignment: 1) { stored in
+            stored[0] = UInt8(bucket >> 8)
+            stored[1] = UInt8(bucket & 0xff)
+            key.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: stored[2...]).copyMemory(from: $0) }
+            return Result { () throws(StoreError) in try statement.bind(bytes: UnsafeRawBufferPointer(stored), at: 1) }
+        }
+        try stored.get()
+        guard try statement.step() else { return nil }
+        let value = statement.blob(at: 0)
+        valueCache.insert(value, for: key)
+        return value
     }
 
     /// Applies `changes` and returns the new root; the order of `changes` does not matter.
@@ -92,9 +116,10 @@ public final class StateStore {
         precondition(database.isInTransaction, "StateStore.apply runs inside Database.transaction")
         let writes = try Self.sortedWrites(changes)
         do {
-            try write(writes)
-            let leaves = try rehash(buckets: Self.buckets(of: writes))
-            tree.update(leaves: leaves)
+            let update = StateBucketUpdate(store: self, writes: writes)
+            try cachePreimages(of: update.ranges)
+            try update.run { () throws(StoreError) in try write(writes) }
+            try storeBucketHashes(update)
         } catch {
             applyFailed = true
             throw error

@@ -31,7 +31,13 @@ struct StateTree {
 
     /// A tree over `leaves`, the non-empty buckets' hashes in ascending bucket order.
     init(leaves: [(bucket: Int, hash: [UInt8])]) {
-        writeLeaves(leaves, logging: false)
+        var hashes: [UInt8] = []
+        hashes.reserveCapacity(leaves.count * Self.hashByteCount)
+        for (_, hash) in leaves {
+            precondition(hash.count == Self.hashByteCount, "a node has 32 bytes")
+            hashes.append(contentsOf: hash)
+        }
+        writeLeaves(buckets: leaves.map(\.bucket), hashes: hashes, logging: false)
     }
 
     /// The root hash.
@@ -45,29 +51,36 @@ struct StateTree {
         return node(Self.firstLeaf + bucket)
     }
 
-    /// Whether bucket `bucket`'s hash is `hash`.
-    func leaf(_ bucket: Int, equals hash: [UInt8]) -> Bool {
+    /// Whether bucket `bucket`'s hash is `hash` (32 bytes).
+    func leaf(_ bucket: Int, equals hash: UnsafeRawBufferPointer) -> Bool {
         precondition((0..<Self.bucketCount).contains(bucket), "bucket out of range")
         let start = (Self.firstLeaf + bucket) * Self.hashByteCount
-        return nodes[start..<start + Self.hashByteCount].elementsEqual(hash)
+        return nodes.withUnsafeBytes { bytes in
+            UnsafeRawBufferPointer(rebasing: bytes[start..<start + Self.hashByteCount]).elementsEqual(hash)
+        }
     }
 
     /// Sets the given buckets' hashes, in ascending bucket order without repeats, and
     /// recomputes the inner nodes above them; every write is logged for `undo()`.
-    mutating func update(leaves: [(bucket: Int, hash: [UInt8])]) {
-        writeLeaves(leaves, logging: true)
+    /// `hashes` holds the 32-byte hashes one after another, in the order of `buckets`.
+    mutating func update(buckets: [Int], hashes: [UInt8]) {
+        writeLeaves(buckets: buckets, hashes: hashes, logging: true)
     }
 
     /// Sets leaves and recomputes the inner nodes above them, level by level.
-    private mutating func writeLeaves(_ leaves: [(bucket: Int, hash: [UInt8])], logging: Bool) {
+    private mutating func writeLeaves(buckets: [Int], hashes: [UInt8], logging: Bool) {
+        precondition(hashes.count == buckets.count * Self.hashByteCount, "one 32-byte hash per bucket")
         var level: [Int] = []
-        level.reserveCapacity(leaves.count)
-        for (bucket, hash) in leaves {
+        level.reserveCapacity(buckets.count)
+        for (position, bucket) in buckets.enumerated() {
             let index = Self.firstLeaf + bucket
             precondition(index < Self.nodeCount && (level.last ?? -1) < index, "buckets must ascend within range")
             level.append(index)
             if logging { logWrite(index) }
-            setNode(index, to: hash)
+            let start = position * Self.hashByteCount
+            hashes.withUnsafeBytes { source in
+                setNode(index, to: UnsafeRawBufferPointer(rebasing: source[start..<start + Self.hashByteCount]))
+            }
         }
         var preimage = Self.innerPreimage
         var parents: [Int] = []
@@ -77,20 +90,23 @@ struct StateTree {
             for index in level where parents.last != (index - 1) / 2 {
                 parents.append((index - 1) / 2)
             }
-            for parent in parents {
-                if logging { logWrite(parent) }
-                writeInnerNode(parent, preimage: &preimage)
+            if logging {
+                for parent in parents { logWrite(parent) }
             }
+            writeInnerNodes(parents, preimage: &preimage)
             swap(&level, &parents)
         }
     }
 
     /// Restores every node written since the last `discardUndo()`.
     mutating func undo() {
+        let undoHashes = undoHashes
         for position in stride(from: undoIndices.count - 1, through: 0, by: -1) {
             let saved = position * Self.hashByteCount
-            let hash = Array(undoHashes[saved..<saved + Self.hashByteCount])
-            setNode(Int(undoIndices[position]), to: hash)
+            let index = Int(undoIndices[position])
+            undoHashes.withUnsafeBytes { hashes in
+                setNode(index, to: UnsafeRawBufferPointer(rebasing: hashes[saved..<saved + Self.hashByteCount]))
+            }
         }
         discardUndo()
     }
@@ -107,14 +123,12 @@ struct StateTree {
         return Array(nodes[start..<start + Self.hashByteCount])
     }
 
-    /// Overwrites the node at `index` with `hash`.
-    private mutating func setNode(_ index: Int, to hash: [UInt8]) {
+    /// Overwrites the node at `index` with `hash` (32 bytes).
+    private mutating func setNode(_ index: Int, to hash: UnsafeRawBufferPointer) {
         precondition(hash.count == Self.hashByteCount, "a node has 32 bytes")
         let start = index * Self.hashByteCount
         nodes.withUnsafeMutableBytes { bytes in
-            hash.withUnsafeBytes { source in
-                bytes.baseAddress!.advanced(by: start).copyMemory(from: source.baseAddress!, byteCount: Self.hashByteCount)
-            }
+            bytes.baseAddress!.advanced(by: start).copyMemory(from: hash.baseAddress!, byteCount: Self.hashByteCount)
         }
     }
 
@@ -128,17 +142,25 @@ struct StateTree {
     /// An inner node's preimage, 0x01 ‖ left ‖ right, with the children still to be filled in.
     private static let innerPreimage = [UInt8](repeating: 1, count: 1 + 2 * hashByteCount)
 
-    /// Recomputes inner node `index` from its two children, using `preimage` as scratch space.
-    private mutating func writeInnerNode(_ index: Int, preimage: inout [UInt8]) {
-        let childrenStart = (2 * index + 1) * Self.hashByteCount
-        let isEmpty = nodes.withUnsafeBytes { bytes in
+    /// Recomputes the inner nodes `indices` from their children, hashing straight into the
+    /// node array; `preimage` is scratch space for 0x01 ‖ left ‖ right.
+    private mutating func writeInnerNodes(_ indices: [Int], preimage: inout [UInt8]) {
+        nodes.withUnsafeMutableBytes { bytes in
             preimage.withUnsafeMutableBytes { scratch in
-                let children = UnsafeRawBufferPointer(start: bytes.baseAddress! + childrenStart, count: 2 * Self.hashByteCount)
-                scratch.baseAddress!.advanced(by: 1).copyMemory(from: children.baseAddress!, byteCount: children.count)
-                return Self.isZero(children)
+                for index in indices {
+                    let childrenStart = (2 * index + 1) * Self.hashByteCount
+                    let children = UnsafeRawBufferPointer(start: bytes.baseAddress! + childrenStart, count: 2 * Self.hashByteCount)
+                    let node = UnsafeMutableRawBufferPointer(start: bytes.baseAddress! + index * Self.hashByteCount,
+                                                             count: Self.hashByteCount)
+                    if Self.isZero(children) {
+                        node.initializeMemory(as: UInt8.self, repeating: 0)
+                    } else {
+                        scratch.baseAddress!.advanced(by: 1).copyMemory(from: children.baseAddress!, byteCount: children.count)
+                        BLAKE2b256.hash(UnsafeRawBufferPointer(scratch), into: node)
+                    }
+                }
             }
         }
-        setNode(index, to: isEmpty ? Self.emptyHash : BLAKE2b256.hash(preimage))
     }
 
     /// Whether every byte of `bytes` is zero.

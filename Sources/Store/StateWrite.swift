@@ -2,6 +2,8 @@
 struct StateWrite {
     /// The key's bucket.
     let bucket: Int
+    /// The key as the caller gave it.
+    let key: [UInt8]
     /// The 2-byte big-endian bucket followed by the key.
     let storedKey: [UInt8]
     /// The new value, or nil to delete.
@@ -9,6 +11,9 @@ struct StateWrite {
 
     /// Whether `self` sorts before `other`: by bucket, then by stored key bytes.
     func precedes(_ other: StateWrite) -> Bool {
-        bucket != other.bucket ? bucket < other.bucket : storedKey.lexicographicallyPrecedes(other.storedKey)
+        guard bucket == other.bucket else { return bucket < other.bucket }
+        return storedKey.withUnsafeBytes { left in
+            other.storedKey.withUnsafeBytes { right in StateBucketHasher.compare(left, right) < 0 }
+        }
     }
 }

@@ -11,9 +11,19 @@
 //   StateStore         keys (1…256 bytes) to values (≤ 1 MiB) under one 32-byte root
 //   StoreError         typed failures; each description says what an operator can do
 //
-// It imports CSQLite (the system libsqlite3) and Sodium (BLAKE2b-256), nothing else.
+// It imports CSQLite (the system libsqlite3), Sodium (BLAKE2b-256), and Dispatch and
+// Synchronization for the one piece of work it hands to a second thread (below).
 // Not thread-safe by design: a Database, its statements and its StateStore belong to one
 // thread or actor. A crash at any instant leaves the last committed transaction whole.
+//
+// Speed (results never depend on it): a StateStore keeps two bounded caches in step with
+// the open transaction, and drops what a rolled-back transaction put in them:
+//   StateBucketCache   each recently hashed bucket's hash preimage, so a changed bucket is
+//                      re-hashed from its preimage and its writes instead of its rows, and
+//                      a key absent from a cached bucket is known absent without a lookup
+//   StateValueCache    the values of keys read lately (accounts are read every batch)
+// In an apply with many writes, the bucket work (merge, hash, tree) runs on a second
+// thread (StateBucketUpdate, SideWork) while the calling thread writes the rows.
 //
 // State layout (‖ is concatenation, [n] is n bytes)
 //

@@ -1,7 +1,7 @@
 /// Amounts in SQL columns: 16 bytes big-endian, so that byte order is numeric order.
 enum AmountColumn {
     static func bytes(_ amount: Amount) -> [UInt8] {
-        (0..<16).map { UInt8(truncatingIfNeeded: amount >> (8 * (15 - $0))) }
+        withUnsafeBytes(of: amount.bigEndian) { [UInt8]($0) }
     }
 
     static func amount(_ bytes: [UInt8]) -> Amount {

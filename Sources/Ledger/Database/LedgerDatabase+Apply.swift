@@ -70,7 +70,7 @@ extension LedgerDatabase {
             var chain = try state.record(ChainRecord.self, at: StateKey.chain)!
             (chain.height, chain.time) = (batch.height, batch.time)
             state.setRecord(chain, at: StateKey.chain)
-            try commit(state.batch, height: batch.height, time: batch.time, leader: batch.leader,
+            try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
             if let archive { try writeArchive(archive, height: batch.height) }
             let result = BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)

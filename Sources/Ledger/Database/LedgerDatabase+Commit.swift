@@ -31,15 +31,21 @@ extension LedgerDatabase: LedgerStorage {
         }
     }
 
-    /// Writes one batch's changes inside the open SQLite transaction.
-    func commit(_ changes: LedgerChanges, height: UInt64, time: UInt64, leader: AccountAddress?,
+    /// Writes one batch's changes, taken from `state`, inside the open SQLite transaction.
+    ///
+    /// The transaction and payout rows are written while the state's changes are collected
+    /// (`LedgerChangesCollection`); the tables are written one by one, so the order among
+    /// tables does not change what any of them holds.
+    func commit(_ state: LedgerState, height: UInt64, time: UInt64, leader: AccountAddress?,
                 outcomes: [TransactionOutcome], transactions: [SignedTransaction]) throws {
-        let stateChanges = changes.state.map { StateChange(key: $0.key, value: $0.value) }
-        let root = try stateStore.apply(stateChanges)
+        let payouts = state.payoutEvents
+        let changes = try LedgerChangesCollection(state: state).collect(transactionCount: transactions.count) {
+            try writeTransactions(transactions, outcomes: outcomes, height: height)
+            try writePayouts(payouts, height: height)
+        }
+        let root = try stateStore.apply(changes.state.map { StateChange(key: $0.key, value: $0.value) })
         try writeSchedule(changes.scheduled, time: time)
         try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactions.count)
-        try writeTransactions(transactions, outcomes: outcomes, height: height)
-        try writePayouts(changes.payouts, height: height)
         try writeProjections(changes.state, height: height)
         try writeStakes(changes.state)
     }
@@ -47,21 +53,21 @@ extension LedgerDatabase: LedgerStorage {
     /// Keeps the `stakes` table (role, address, amount) in step with the stake records, so
     /// that the sequencer and validator sets can be listed without scanning the state.
     private func writeStakes(_ state: [LedgerChanges.Write]) throws {
+        let upsert = try database.cachedStatement("""
+            INSERT INTO stakes(role, address, amount) VALUES (?, ?, ?)
+            ON CONFLICT(role, address) DO UPDATE SET amount = excluded.amount
+            """)
+        let delete = try database.cachedStatement("DELETE FROM stakes WHERE role = ? AND address = ?")
         for write in state where write.key.first == 0x02 && write.key.count == 1 + AccountAddress.byteCount + 1 {
             let address = Array(write.key[1...AccountAddress.byteCount])
             let role = Int64(write.key[AccountAddress.byteCount + 1])
             if let value = write.value {
                 let amount = try AmountRecord.decodeStored(value).amount
-                let upsert = try database.cachedStatement("""
-                    INSERT INTO stakes(role, address, amount) VALUES (?, ?, ?)
-                    ON CONFLICT(role, address) DO UPDATE SET amount = excluded.amount
-                    """)
                 try upsert.bind(role, at: 1)
                 try upsert.bind(address, at: 2)
                 try upsert.bind(AmountColumn.bytes(amount), at: 3)
                 try upsert.run()
             } else {
-                let delete = try database.cachedStatement("DELETE FROM stakes WHERE role = ? AND address = ?")
                 try delete.bind(role, at: 1)
                 try delete.bind(address, at: 2)
                 try delete.run()
@@ -129,31 +135,31 @@ extension LedgerDatabase: LedgerStorage {
 
     /// Keeps the query tables of contributions and receipts in step with their records.
     private func writeProjections(_ state: [LedgerChanges.Write], height: UInt64) throws {
+        let upsertContribution = try database.cachedStatement("""
+            INSERT INTO contributions(id, datanet, contributor, status) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET status = excluded.status
+            """)
+        let insertReceipt = try database.cachedStatement("""
+            INSERT OR IGNORE INTO receipts(id, height, host, client, adapter, datanet) VALUES (?, ?, ?, ?, ?, ?)
+            """)
         for write in state {
             guard let value = write.value, let kind = write.key.first else { continue }
             if kind == 0x09 {
-                let record = try (write.record as? ContributionRecord) ?? ContributionRecord.decodeStored(value)
-                let upsert = try database.cachedStatement("""
-                    INSERT INTO contributions(id, datanet, contributor, status) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET status = excluded.status
-                    """)
-                try upsert.bind(Array(write.key.dropFirst()), at: 1)
-                try upsert.bind(record.datanetID, at: 2)
-                try upsert.bind(record.contributor.bytes, at: 3)
-                try upsert.bind(record.status.name, at: 4)
-                try upsert.run()
+                let record = try write.record.record(ContributionRecord.self) ?? ContributionRecord.decodeStored(value)
+                try upsertContribution.bind(Array(write.key.dropFirst()), at: 1)
+                try upsertContribution.bind(record.datanetID, at: 2)
+                try upsertContribution.bind(record.contributor.bytes, at: 3)
+                try upsertContribution.bind(record.status.name, at: 4)
+                try upsertContribution.run()
             } else if kind == 0x0d {
-                let record = try (write.record as? ReceiptRecord) ?? ReceiptRecord.decodeStored(value)
-                let insert = try database.cachedStatement("""
-                    INSERT OR IGNORE INTO receipts(id, height, host, client, adapter, datanet) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-                try insert.bind(Array(write.key.dropFirst()), at: 1)
-                try insert.bind(Int64(bitPattern: height), at: 2)
-                try insert.bind(record.host.bytes, at: 3)
-                try insert.bind(record.client.bytes, at: 4)
-                try insert.bind(record.receipt.adapterHash, at: 5)
-                try insert.bind(record.receipt.datanetID, at: 6)
-                try insert.run()
+                let record = try write.record.record(ReceiptRecord.self) ?? ReceiptRecord.decodeStored(value)
+                try insertReceipt.bind(Array(write.key.dropFirst()), at: 1)
+                try insertReceipt.bind(Int64(bitPattern: height), at: 2)
+                try insertReceipt.bind(record.host.bytes, at: 3)
+                try insertReceipt.bind(record.client.bytes, at: 4)
+                try insertReceipt.bind(record.receipt.adapterHash, at: 5)
+                try insertReceipt.bind(record.receipt.datanetID, at: 6)
+                try insertReceipt.run()
             }
         }
     }

@@ -63,7 +63,7 @@ public final class LedgerDatabase {
         let state = LedgerState(storage: self)
         try database.transaction {
             try genesis.write(into: state)
-            try commit(state.batch, height: 0, time: genesis.time, leader: nil, outcomes: [], transactions: [])
+            try commit(state, height: 0, time: genesis.time, leader: nil, outcomes: [], transactions: [])
         }
         try reloadChain()
     }

@@ -5,7 +5,7 @@ struct LedgerChanges {
     struct Write {
         var key: [UInt8]
         var value: [UInt8]?
-        var record: (any StateRecord)?
+        var record: (any AnyStateRecordBox)?
     }
 
     var state: [Write] = []

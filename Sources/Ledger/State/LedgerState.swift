@@ -1,53 +1,81 @@
 /// The state one batch sees: committed storage with this batch's writes on top.
 ///
-/// Every key the batch reads or writes has one entry: its current value and whether the
+/// Every key the batch reads or writes has one slot: its current value and whether the
 /// batch wrote it. The value is kept as bytes, as a decoded record, or both: a record
 /// read is decoded once per batch, and a record written is encoded only when its bytes are
 /// needed, at the end of the batch at the latest. A transaction (`beginTransaction`) logs
-/// the entries it overwrites, so that discarding it puts them back, and committing it only
+/// the slots it overwrites, so that discarding it puts them back, and committing it only
 /// forgets the log; a failing transaction's writes vanish while its fee, written before,
 /// stays paid.
+///
+/// Slots live in one array, found through a dictionary from key to slot number, so that a
+/// key is hashed once per access and a slot is read and updated where it lies.
 final class LedgerState {
     private struct Entry {
         /// The encoded value, nil when the key is absent; stale while `needsEncoding`.
         var bytes: [UInt8]?
         /// The value decoded, or written and not yet encoded.
-        var record: (any StateRecord)?
+        var record: (any AnyStateRecordBox)?
         /// Whether `record` is newer than `bytes`.
         var needsEncoding: Bool
         var isWritten: Bool
+        /// Whether the slot holds the key's value; false for a slot made by a write that
+        /// was then discarded before the key was ever read.
+        var isLoaded: Bool
 
         /// The current encoded value.
         var value: [UInt8]? {
             needsEncoding ? record?.encoded : bytes
         }
+
+        /// Whether the key has a value.
+        var isPresent: Bool {
+            needsEncoding ? record != nil : bytes != nil
+        }
+
+        static let unloaded = Entry(bytes: nil, record: nil, needsEncoding: false, isWritten: false, isLoaded: false)
     }
 
     private let storage: any LedgerStorage
-    private var entries: [StateEntryKey: Entry] = [:]
+    /// The slot number of each key the batch touched.
+    private var slotNumbers: [StateEntryKey: Int] = [:]
+    /// Each slot's key, by slot number.
+    private var keys: [[UInt8]] = []
+    /// Each slot's entry, by slot number.
+    private var slots: [Entry] = []
     private var scheduled: [ScheduledEvent] = []
     private var payouts: [PayoutEvent] = []
-    /// The open transaction's log: each overwritten key with the entry it had (nil: none).
-    private var undo: [(key: StateEntryKey, previous: Entry?)] = []
+    /// The open transaction's log: each overwritten slot with the entry it had.
+    private var undo: [(slot: Int, previous: Entry)] = []
     /// Where the open transaction began in `scheduled` and `payouts`; nil when none is open.
     private var transactionStart: (scheduled: Int, payouts: Int)?
 
     /// - Parameter capacity: about how many keys the batch will touch.
     init(storage: any LedgerStorage, capacity: Int = 0) {
         self.storage = storage
-        entries.reserveCapacity(capacity)
+        slotNumbers.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+        slots.reserveCapacity(capacity)
     }
 
     /// The batch's writes so far, in key order, with its events and payouts.
     var batch: LedgerChanges {
         precondition(transactionStart == nil, "a transaction is still open")
-        var state: [LedgerChanges.Write] = []
-        state.reserveCapacity(entries.count)
-        for (key, entry) in entries where entry.isWritten {
-            state.append(LedgerChanges.Write(key: key.bytes, value: entry.value, record: entry.record))
+        var written = slots.indices.filter { slots[$0].isWritten }
+        keys.withUnsafeBufferPointer { keys in
+            written.sort { StateEntryKey.compare(keys[$0], keys[$1]) < 0 }
         }
-        state.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var state: [LedgerChanges.Write] = []
+        state.reserveCapacity(written.count)
+        for slot in written {
+            state.append(LedgerChanges.Write(key: keys[slot], value: slots[slot].value, record: slots[slot].record))
+        }
         return LedgerChanges(state: state, scheduled: scheduled, payouts: payouts)
+    }
+
+    /// The payouts made so far, in order.
+    var payoutEvents: [PayoutEvent] {
+        payouts
     }
 
     // MARK: Transactions
@@ -65,10 +93,9 @@ final class LedgerState {
 
     func discardTransaction() {
         guard let start = transactionStart else { preconditionFailure("no transaction is open") }
-        for (key, previous) in undo.reversed() {
-            entries[key] = previous
+        while let (slot, previous) = undo.popLast() {
+            slots[slot] = previous
         }
-        undo.removeAll(keepingCapacity: true)
         scheduled.removeSubrange(start.scheduled...)
         payouts.removeSubrange(start.payouts...)
         transactionStart = nil
@@ -77,49 +104,66 @@ final class LedgerState {
     // MARK: Raw values
 
     func value(for key: [UInt8]) throws(LedgerError) -> [UInt8]? {
-        let entryKey = StateEntryKey(key)
-        var entry = try entry(for: entryKey)
-        guard entry.needsEncoding else { return entry.bytes }
-        entry.bytes = entry.record?.encoded
-        entry.needsEncoding = false
-        entries[entryKey] = entry
-        return entry.bytes
+        let slot = try loadedSlot(for: key)
+        if slots[slot].needsEncoding {
+            slots[slot].bytes = slots[slot].record?.encoded
+            slots[slot].needsEncoding = false
+        }
+        return slots[slot].bytes
+    }
+
+    /// Whether `key` has a value: `value(for: key) != nil` without encoding a record.
+    func contains(_ key: [UInt8]) throws(LedgerError) -> Bool {
+        try slots[loadedSlot(for: key)].isPresent
     }
 
     func setValue(_ value: [UInt8]?, for key: [UInt8]) {
-        set(Entry(bytes: value, record: nil, needsEncoding: false, isWritten: true), for: StateEntryKey(key))
+        set(Entry(bytes: value, record: nil, needsEncoding: false, isWritten: true, isLoaded: true), for: key)
     }
 
-    /// The entry of `key`, read from storage into the batch on first use.
-    private func entry(for key: StateEntryKey) throws(LedgerError) -> Entry {
-        if let entry = entries[key] { return entry }
-        let entry = Entry(bytes: try storage.stateValue(for: key.bytes), record: nil, needsEncoding: false, isWritten: false)
-        entries[key] = entry
-        return entry
+    /// The slot number of `key`, making an unloaded slot on first use.
+    private func slot(for key: [UInt8]) -> Int {
+        let entryKey = StateEntryKey(key)
+        if let slot = slotNumbers[entryKey] { return slot }
+        let slot = slots.count
+        slotNumbers[entryKey] = slot
+        keys.append(key)
+        slots.append(.unloaded)
+        return slot
     }
 
-    private func set(_ entry: Entry, for key: StateEntryKey) {
-        let previous = entries.updateValue(entry, forKey: key)
-        if transactionStart != nil { undo.append((key, previous)) }
+    /// The slot number of `key`, its value read from storage into the batch on first use.
+    private func loadedSlot(for key: [UInt8]) throws(LedgerError) -> Int {
+        let slot = slot(for: key)
+        if !slots[slot].isLoaded {
+            slots[slot] = Entry(bytes: try storage.stateValue(for: key), record: nil, needsEncoding: false,
+                                isWritten: false, isLoaded: true)
+        }
+        return slot
+    }
+
+    private func set(_ entry: Entry, for key: [UInt8]) {
+        let slot = slot(for: key)
+        var previous = entry
+        swap(&previous, &slots[slot])
+        if transactionStart != nil { undo.append((slot, previous)) }
     }
 
     // MARK: Records
 
     func record<Record: StateRecord>(_ type: Record.Type, at key: [UInt8]) throws(LedgerError) -> Record? {
-        let entryKey = StateEntryKey(key)
-        var entry = try entry(for: entryKey)
-        if let record = entry.record as? Record { return record }
-        guard let bytes = entry.value else { return nil }
+        let slot = try loadedSlot(for: key)
+        if let record = slots[slot].record.record(Record.self) { return record }
+        guard let bytes = slots[slot].value else { return nil }
         let record = try Record.decodeStored(bytes)
-        if !entry.needsEncoding {
-            entry.record = record
-            entries[entryKey] = entry
+        if !slots[slot].needsEncoding {
+            slots[slot].record = StateRecordBox(record)
         }
         return record
     }
 
     func setRecord(_ record: some StateRecord, at key: [UInt8]) {
-        set(Entry(bytes: nil, record: record, needsEncoding: true, isWritten: true), for: StateEntryKey(key))
+        set(Entry(bytes: nil, record: StateRecordBox(record), needsEncoding: true, isWritten: true, isLoaded: true), for: key)
     }
 
     func removeRecord(at key: [UInt8]) {

@@ -5,6 +5,14 @@ import Sodium
 /// the identifier before the transaction is included, and no two transactions share one.
 public enum LedgerIdentifier {
     public static func derive(sender: AccountAddress, nonce: UInt64) -> [UInt8] {
-        BLAKE2b256.hash(Array("oln-id".utf8) + sender.bytes + StateKey.bigEndian(nonce))
+        var preimage: [UInt8] = []
+        preimage.reserveCapacity(domainTag.count + AccountAddress.byteCount + 8)
+        preimage.append(contentsOf: domainTag)
+        preimage.append(contentsOf: sender.bytes)
+        withUnsafeBytes(of: nonce.bigEndian) { preimage.append(contentsOf: $0) }
+        return BLAKE2b256.hash(preimage)
     }
+
+    /// The domain tag in front of every identifier's preimage.
+    private static let domainTag = Array("oln-id".utf8)
 }

@@ -20,7 +20,7 @@ extension LedgerStateMachine {
         }
         let sequencer = first.signerAddress
         let key = StateKey.equivocation(sequencer, slot: first.body.slot)
-        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("evidence for this slot") }
+        guard try !state.contains(key) else { throw TransactionFailure.duplicate("evidence for this slot") }
         let slashed = try state.slashStake(sequencer, .sequencer, partsPerMillion: parameters[.equivocationSlash])
         try state.burn(slashed)
         let remaining = try state.stake(sequencer, .sequencer)

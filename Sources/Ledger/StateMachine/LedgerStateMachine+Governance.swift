@@ -41,7 +41,7 @@ extension LedgerStateMachine {
         }
         guard proposal.status == .open, batch.time < proposal.votingEnd else { throw TransactionFailure.voteOutsideWindow }
         let voteKey = StateKey.proposalVote(vote.proposalID, context.sender)
-        guard try state.value(for: voteKey) == nil else { throw TransactionFailure.doubleVote }
+        guard try !state.contains(voteKey) else { throw TransactionFailure.doubleVote }
         let weight = try state.totalStake(context.sender)
         guard weight > 0 else { throw TransactionFailure.notAllowed("only staked accounts vote on proposals") }
         if vote.approve {

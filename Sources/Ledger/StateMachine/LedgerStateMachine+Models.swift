@@ -9,7 +9,7 @@ extension LedgerStateMachine {
         }
         guard !model.name.isEmpty else { throw TransactionFailure.invalidField("the model needs a name") }
         let key = StateKey.baseModel(model.modelHash)
-        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("the base model") }
+        guard try !state.contains(key) else { throw TransactionFailure.duplicate("the base model") }
         state.setRecord(BaseModelRecord(name: model.name, format: model.format, registrant: context.sender,
                                         registeredTime: batch.time), at: key)
     }
@@ -21,12 +21,12 @@ extension LedgerStateMachine {
         guard result.datanetVersion >= 1, result.datanetVersion <= datanet.version else {
             throw TransactionFailure.invalidField("datanet version \(result.datanetVersion) does not exist (latest is \(datanet.version))")
         }
-        guard try state.value(for: StateKey.baseModel(result.baseModelHash)) != nil else {
+        guard try state.contains(StateKey.baseModel(result.baseModelHash)) else {
             throw TransactionFailure.unknownModel
         }
         guard result.adapterByteCount > 0 else { throw TransactionFailure.invalidField("adapter_byte_count must be > 0") }
         let key = StateKey.adapter(result.adapterHash)
-        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("the adapter") }
+        guard try !state.contains(key) else { throw TransactionFailure.duplicate("the adapter") }
         state.setRecord(AdapterRecord(trainer: context.sender, result: result, registeredTime: batch.time), at: key)
     }
 
@@ -37,7 +37,7 @@ extension LedgerStateMachine {
         var seen = Set<[UInt8]>()
         for hash in listing.adapterHashes {
             guard seen.insert(hash).inserted else { throw TransactionFailure.invalidField("an adapter is listed twice") }
-            guard try state.value(for: StateKey.adapter(hash)) != nil else { throw TransactionFailure.unknownAdapter }
+            guard try state.contains(StateKey.adapter(hash)) else { throw TransactionFailure.unknownAdapter }
         }
         state.setRecord(HostListingRecord(listing: listing, updatedTime: batch.time),
                         at: StateKey.hostListing(context.sender))

@@ -19,7 +19,7 @@ extension LedgerStateMachine {
         guard Self.attributionMethods.contains(receipt.method) else {
             throw TransactionFailure.invalidField("method must be span/1 or influence/1")
         }
-        guard try state.value(for: StateKey.datanet(receipt.datanetID)) != nil else {
+        guard try state.contains(StateKey.datanet(receipt.datanetID)) else {
             throw TransactionFailure.unknownDatanet
         }
         let client = try useFeeAuthorization(receipt, host: context.sender, preverified: context.feeAuthorization)
@@ -61,7 +61,7 @@ extension LedgerStateMachine {
         guard terms.expiry >= batch.time else { throw TransactionFailure.notAllowed("the fee authorisation has expired") }
         let client = authorization.signerAddress
         let key = StateKey.feeAuthorization(client, terms.authorizationID)
-        guard try state.value(for: key) == nil else { throw TransactionFailure.duplicate("the fee authorisation") }
+        guard try !state.contains(key) else { throw TransactionFailure.duplicate("the fee authorisation") }
         state.setRecord(AmountRecord(amount: receipt.fee), at: key)
         return client
     }

@@ -1,0 +1,63 @@
+/// The hash preimages of the buckets the store hashed lately (see `StateBucketHasher`), so
+/// that a bucket that changes again is updated from its preimage and the changed entries
+/// instead of being read back from the database.
+///
+/// A cached preimage always equals the one the bucket's committed rows, plus the writes of
+/// the open transaction, give: every write to a bucket goes through `store(_:for:)`, and
+/// when a transaction rolls back the buckets it stored are forgotten (`rollBack()`). The
+/// cache holds at most `byteCountMax` bytes of preimages; past that it starts afresh, so it
+/// costs a bounded amount of memory and never changes a hash, only how fast it is found.
+struct StateBucketCache {
+    /// The most preimage bytes kept: 64 MiB, the preimages of about a million entries.
+    static let byteCountMax = 64 << 20
+
+    /// Each bucket's preimage, nil when it is not cached.
+    private var preimages: [[UInt8]?]
+    /// The bytes of the cached preimages.
+    private(set) var byteCount = 0
+    /// The buckets stored in the open transaction, in order, with repeats.
+    private var stored: [Int] = []
+
+    /// An empty cache for `bucketCount` buckets.
+    init(bucketCount: Int) {
+        preimages = Array(repeating: nil, count: bucketCount)
+    }
+
+    /// The preimage of `bucket`, or nil when it is not cached.
+    func preimage(_ bucket: Int) -> [UInt8]? {
+        preimages[bucket]
+    }
+
+    /// Keeps `preimage` as the current preimage of `bucket`.
+    mutating func store(_ preimage: [UInt8], for bucket: Int) {
+        stored.append(bucket)
+        byteCount -= preimages[bucket]?.count ?? 0
+        if byteCount + preimage.count > Self.byteCountMax {
+            removeAll()
+        }
+        preimages[bucket] = preimage
+        byteCount += preimage.count
+    }
+
+    /// Keeps the preimages stored in the transaction that committed.
+    mutating func commit() {
+        stored.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets the preimages stored in the transaction that rolled back.
+    mutating func rollBack() {
+        for bucket in stored {
+            byteCount -= preimages[bucket]?.count ?? 0
+            preimages[bucket] = nil
+        }
+        stored.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets every preimage.
+    private mutating func removeAll() {
+        for bucket in preimages.indices {
+            preimages[bucket] = nil
+        }
+        byteCount = 0
+    }
+}
