@@ -14,6 +14,10 @@ case "ledger":
     LedgerBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "ledger-apply":
     LedgerApplyCommand.run(arguments: Array(arguments.dropFirst()))
+case "model":
+    ModelBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "attribution":
+    AttributionBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
@@ -22,10 +26,17 @@ default:
                                     [--bandwidth-mbit M] [--send-buffer-bytes N] [--mesh D,D_LO,D_HI]
                oln-bench ledger [--batches N] [--transactions N] [--accounts N] [--seed S]
                                 [--warm-up-batches N]
+               oln-bench attribution [--tokens N] [--queries Q] [--output-tokens L] [--seed S]
+               oln-bench model [--model FILE] [--threads N] [--llama-cpp-python PYTHON]
+                               [--prompt-tokens N] [--decode-tokens N] [--adapters N]
           p2p          encrypted stream throughput against raw TCP, connection set-ups per
                        second, and the memory of idle connections held by one node
           gossip-sim   gossipsub routers on the simulator: delivery, latency against shortest
                        paths, duplicates and bytes per node per message, wall time
+          attribution  span index build tokens/s, file size, query and verification latency
+                       for 256-token outputs over a synthetic datanet
+          model        SmolLM2-135M Q4_1: decode and prompt tokens/s against llama.cpp, 32 requests
+                       with 32 adapters vs one, adapter load time, 1,000 adapters under an LRU budget
           ledger       mixed workload batches applied to an on-disk ledger: tx/s applying, tx/s
                        with signature verification, and the raw Ed25519 verify rate beside it
 

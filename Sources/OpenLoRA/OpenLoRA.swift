@@ -1,7 +1,8 @@
 // OpenLoRA: the model runtime. Llama-architecture models from GGUF or Hugging Face
 // safetensors, their forward pass with a key-value cache, sampling and generation over
 // token ids, and PEFT LoRA adapters: loaded, applied one per request or many per batch,
-// cached under a byte budget, merged, and written back. (The scheduler comes next.)
+// cached under a byte budget, merged, and written back; and a scheduler that serves
+// concurrent requests with continuous batching of decode steps.
 //
 // What it owns
 //   LlamaConfiguration   hyperparameters from GGUF `llama.*` metadata or config.json, with
@@ -20,11 +21,16 @@
 //                        a list, a regex or "all-linear"), LoRAAdapter (factors per
 //                        LoRAModule, read from and written to PEFT's layout), AdapterCache +
 //                        AdapterLease (LRU under a byte budget, reference counted)
+//   Serving/             BatchScheduler: a bounded queue of GenerationRequests (prompt, options,
+//                        adapter or AdapterLease), prefilled at step boundaries into the batch
+//                        that decodeBatch advances one token per request per step; streaming
+//                        and completion callbacks; SchedulerLimits, SchedulerRefusal
 //   OpenLoRAError        every refusal: a kind and a sentence
 //
 // It imports ModelFiles (file formats) and Tensor (weights and kernels), nothing else of the
 // project (of the system: Glibc to write adapter folders, Synchronization for the adapter
-// cache's lock), and never branches on the backend: every operation goes through
+// cache's and the scheduler's locks, Dispatch for the scheduler's wake-up semaphore), and
+// never branches on the backend: every operation goes through
 // ComputeBackend.
 //
 // Layout (llama2.c / llm.c): configuration → weights (a shape comment on every field) →
