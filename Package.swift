@@ -37,12 +37,12 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "Sodium"]),
         // The deterministic ledger: transactions, genesis, the state machine on Store.
         .target(name: "Ledger", dependencies: ["Store", "Identity", "Wire", "Sodium"]),
-        // The rotating sequencer, sans-IO: leader schedule, mempool, batches, attestations, finality.
-        .target(name: "Sequencer", dependencies: ["Ledger", "Identity", "Wire", "Sodium"]),
         // Seeded random transaction workloads over a genesis: property tests, crash tests, benchmarks.
         .target(name: "LedgerWorkload", dependencies: ["Ledger", "Identity", "Sodium"]),
+        // The rotating sequencer, sans-IO: leader schedule, mempool, batches, attestations, finality.
+        .target(name: "Sequencer", dependencies: ["Ledger", "Identity", "Wire", "Sodium"]),
         // One peer as an operator runs it: data directory, configuration, roles.
-        .target(name: "Node", dependencies: ["Ledger", "Identity", "Wire"]),
+        .target(name: "Node", dependencies: ["Sequencer", "Network", "Gossip", "P2P", "IO", "Store", "Ledger", "Identity", "Wire", "Sodium"]),
         // Proof of Attribution: span attribution over a suffix-array index, near-duplicate clustering.
         .target(name: "Attribution", dependencies: ["Sodium"]),
         // Model files: GGUF and safetensors readers, quantized block formats.
@@ -58,7 +58,7 @@ let package = Package(
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
         .executableTarget(name: "oln-bench", dependencies: ["Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium", "TestSupport"]),
         .testTarget(name: "WireTests", dependencies: ["Wire", "TestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Wire", "Sodium", "TestSupport"]),
-        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "Node", "Ledger", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
+        .testTarget(name: "OLNCommandTests", dependencies: ["OLNCommand", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Network", "Gossip", "IO", "Wire", "TestSupport"]),
         .testTarget(name: "MultistreamTests", dependencies: ["Multistream", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NoiseTests", dependencies: ["Noise", "Identity", "Sodium", "Wire", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YamuxTests", dependencies: ["Yamux", "TestSupport"], exclude: ["Fixtures"]),
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Sodium", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "AttributionTests", dependencies: ["Attribution", "Sodium", "TestSupport"]),
-        .testTarget(name: "NodeTests", dependencies: ["Node", "Ledger", "Identity", "TestSupport"]),
+        .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "Wire", "Simulation", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "ModelFiles", "TestSupport"]),

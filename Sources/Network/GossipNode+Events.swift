@@ -131,6 +131,35 @@ extension GossipNode {
     }
 
     func apply(_ actions: [GossipRouterAction]) {
+        carryOut(actions)
+        refreshMeters()
+    }
+
+    /// Gives the router the real room of every peer it still holds RPCs for. The router's
+    /// estimate of a peer's room only goes down as it sends, while the stream's room comes
+    /// back as the peer reads; the host reports `streamWritable` only when a stream's
+    /// window reopens from zero, which a fast reader never lets happen. Bounded, and not
+    /// re-entered from the `apply` calls it makes.
+    private func refreshMeters() {
+        guard !isRefreshingMeters else { return }
+        isRefreshingMeters = true
+        defer { isRefreshingMeters = false }
+        for _ in 0..<Self.meterRefreshRoundsMax {
+            let waiting = router.peersWithQueuedRPCs.filter { outboundStreams[$0] != nil && overrunRPCs[$0] == nil }
+            guard !waiting.isEmpty else { return }
+            var sentAny = false
+            for peer in waiting.sorted(by: { $0.description < $1.description }) {
+                guard let key = outboundStreams[peer] else { continue }
+                let room = node.host.writableByteCount(on: key.stream, of: key.connection)
+                guard room > 0 else { continue }
+                carryOut(router.peerWritable(peer, byteCount: room, now: node.loop.now))
+                sentAny = true
+            }
+            if !sentAny { return }
+        }
+    }
+
+    private func carryOut(_ actions: [GossipRouterAction]) {
         for action in actions {
             switch action {
             case .send(let peer, let rpc):

@@ -37,6 +37,10 @@ public final class GossipNode: @unchecked Sendable {
     /// Per peer, the one framed RPC that did not fit its stream's room, written when the
     /// stream has room again (the router lets a metered peer's last RPC overrun).
     var overrunRPCs: [PeerID: [UInt8]] = [:]
+    /// Whether `refreshMeters` is running, so that the `apply` calls it makes do not start it again.
+    var isRefreshingMeters = false
+    /// Most passes of `refreshMeters` after one batch of router actions.
+    static let meterRefreshRoundsMax = 4
     /// RPCs from peers whose pubsub stream from us is still being negotiated: the router
     /// learns a peer (and its version) from that stream, so what the peer sent first waits.
     var heldRPCs: [PeerID: [GossipRPC]] = [:]

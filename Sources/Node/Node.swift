@@ -1,12 +1,29 @@
 // The Node module: one peer of the network as an operator runs it — its data directory,
-// its configuration and roles — on top of the protocol modules.
+// configuration and roles, and `NodeRuntime`, which runs it: a gossipsub node on the
+// libp2p host, the consensus machine over the ledger, the mempool, and /oln/sync/1 for
+// catching up. docs/node.md describes how to run it.
 //
-// It owns the data directory layout and `NodeConfiguration`; running the peer (libp2p
-// host, gossip, mempool, consensus, ledger) arrives with the sequencer's node loop.
+// It may import Sequencer, Network, Gossip, P2P, IO, Store, Ledger, Identity, Wire, Sodium
+// and Foundation. It is an edge: it reads the clock, draws seeds and opens sockets and files
+// for the sans-IO machines below it.
 //
-// It may import Ledger, Identity, Wire and Foundation.
+//     <dir>/node.key          Ed25519 identity: libp2p peer id and account address (0600)
+//     <dir>/config.json       listen and bootstrap addresses, roles, log level
+//     <dir>/genesis.json      the genesis spec the chain started from
+//     <dir>/chain.sqlite      the ledger and the archive of finalized batches (WAL mode)
+//     <dir>/consensus.state   ConsensusSigningState, written durably before signatures leave
+//     <dir>/consensus.lock    ConsensusLock, written durably before the precommit leaves
+//     <dir>/status.json       NodeStatus, rewritten each slot by a running node
 //
-//     <dir>/node.key       Ed25519 identity: libp2p peer id and account address (0600)
-//     <dir>/config.json    listen and bootstrap addresses, roles, log level
-//     <dir>/genesis.json   the genesis spec the chain started from
-//     <dir>/chain.sqlite   the ledger (WAL mode)
+// Gossip topics (StrictSign):
+//
+//     /oln/<chain id>/tx/1            SignedTransaction envelope    (ids: BLAKE2b-256 of the data)
+//     /oln/<chain id>/proposal/1      ProposalMessage               (ids: from ‖ seqno)
+//     /oln/<chain id>/vote/1          SignedMessage<ConsensusVote>  (ids: from ‖ seqno)
+//     /oln/<chain id>/certificate/1   FinalityCertificate           (ids: from ‖ seqno)
+//
+// /oln/sync/1, one long-lived stream per peer and direction, frames uvarint(length) ‖ body:
+//
+//     asker → server   SyncRequest  { 1 id, 2 from_height (≥ 1), 3 count (1…64) }          ≤ 64 bytes
+//     server → asker   SyncResponse { 1 id, 2 head_height, 3* SyncEntry { 1 batch, 2 certificate } }
+//                      ≤ 64 MiB + 1 MiB; the server stops adding entries past 4 MiB

@@ -14,6 +14,12 @@ public struct NodeDirectory: Sendable {
     public var configurationPath: String { file("config.json") }
     public var genesisPath: String { file("genesis.json") }
     public var chainPath: String { file("chain.sqlite") }
+    /// The validator's last signed position and lock (`ConsensusSigningState`), kept durably.
+    public var signingStatePath: String { file("consensus.state") }
+    /// The validator's locked batch with its polka (`ConsensusLock`), kept durably.
+    public var lockPath: String { file("consensus.lock") }
+    /// What a running node reports each slot (`NodeStatus`), for `oln status`.
+    public var statusPath: String { file("status.json") }
 
     private func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 

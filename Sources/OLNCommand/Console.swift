@@ -23,6 +23,11 @@ public final class Console: @unchecked Sendable {
         writeOutput(line + "\n")
     }
 
+    /// Writes text to the results as it is, without a line break (streamed output).
+    public func write(_ text: String) {
+        writeOutput(text)
+    }
+
     /// Writes a line of diagnostics.
     public func error(_ line: String) {
         writeError(line + "\n")

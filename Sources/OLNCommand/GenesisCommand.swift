@@ -26,17 +26,40 @@ enum GenesisCommand {
         let chainID = try integer(parser.takeOption("--chain-id", topic: topic), default: 161_201, name: "--chain-id", topic: topic)
         let now = UInt64(Date().timeIntervalSince1970)
         let time = try integer(parser.takeOption("--time", topic: topic), default: now, name: "--time", topic: topic)
+        var validators: [String] = []
+        while let validator = try parser.takeOption("--validator", topic: topic) {
+            validators.append(try normalized(validator, option: "--validator", topic: topic))
+        }
+        var parameters: [String: String] = [:]
+        while let assignment = try parser.takeOption("--parameter", topic: topic) {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError("--parameter takes NAME=VALUE, e.g. slot_milliseconds=1000", topic: topic)
+            }
+            parameters[parts[0]] = parts[1]
+        }
         try parser.finish(topic: topic)
-        do {
-            _ = try AccountAddress(address)
-        } catch {
-            throw UsageError("--address: \(error)", topic: topic)
+        let owner = try normalized(address, option: "--address", topic: topic)
+        guard Set(validators).count == validators.count, validators.count <= GenesisSpec.testnetValidatorCountMax else {
+            throw UsageError("--validator takes up to \(GenesisSpec.testnetValidatorCountMax) distinct addresses", topic: topic)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let spec = GenesisSpec.scheduleShaped(chainID: chainID, genesisTime: time, address: address)
+        let spec = GenesisSpec.scheduleShaped(chainID: chainID, genesisTime: time, address: owner,
+                                              validators: validators.isEmpty ? [owner] : validators,
+                                              parameters: parameters.isEmpty ? nil : parameters)
+        _ = try Genesis(spec: spec)
         console.print(String(decoding: try encoder.encode(spec), as: UTF8.self))
         return .success
+    }
+
+    /// An account address in its canonical text, or a usage error naming the option.
+    private static func normalized(_ text: String, option: String, topic: String) throws -> String {
+        do {
+            return try AccountAddress(text).description
+        } catch {
+            throw UsageError("\(option): \(error)", topic: topic)
+        }
     }
 
     private static func check(_ parser: inout ArgumentParser, console: Console) throws -> ExitCode {

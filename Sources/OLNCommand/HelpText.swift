@@ -8,15 +8,22 @@ enum HelpText {
 
         Commands:
           init             Set up a node's data directory: key, configuration, genesis, ledger
+          run              Run the node of a data directory until Ctrl-C
+          status           Print a node's heights, slot, leader, peers and mempool
+          tx transfer      Sign a transfer with the node's key and submit it to the network
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)
           keys show        Print the peer id and account address of a key file
           p2p listen       Accept libp2p connections and log each peer's identify result
           p2p ping         Connect to a peer, identify it and measure round-trip times
+          chain export     Write the finalized chain to a self-verifying file
+          chain import     Verify and apply a chain history file to the ledger
           genesis example  Print a genesis spec shaped like the published token schedule
           genesis check    Validate a genesis spec and print its hash and state root
           genesis init     Write a genesis into the ledger database
           gossip sub       Print the messages of a gossipsub topic as JSON lines
           gossip pub       Publish one message on a gossipsub topic
+          model info       Describe a model file: architecture, sizes, tensor types, tokenizer
+          model run        Generate text with a model (and a LoRA adapter), streamed to stdout
           version          Print the version
           help <command>   Show the help of a command
 
@@ -26,6 +33,7 @@ enum HelpText {
 
         Environment:
           OLN_DATA_DIR     The data directory (default: ~/.oln)
+          OLN_CACHE_DIR    Downloaded models, under models/ (default: ~/.cache/oln)
 
         Run 'oln help <command>' or 'oln <command> --help' for a command's options.
         """
@@ -163,6 +171,34 @@ enum HelpText {
           --json                 Print one JSON object
         """
 
+    static let chain = """
+        Usage: oln chain <export | import> FILE [--dir DIR]
+
+        The finalized batches with their certificates form an append-only, self-verifying
+        log: each batch names its parent, each certificate carries more than 2/3 of the
+        validator stake, each batch must give the state root its header promises. Export it
+        to post history anywhere; import it to restore a ledger without the network.
+
+        Subcommands:
+          export FILE [--from HEIGHT]   Write the history from HEIGHT (default 1) to FILE
+          import FILE                   Verify and apply the batches the ledger does not hold yet
+        """
+
+    static let chainExport = """
+        Usage: oln chain export FILE [--dir DIR] [--from HEIGHT]
+
+        Writes the finalized batches of the node's ledger ($OLN_DATA_DIR, else ~/.oln, or
+        --dir) from HEIGHT (default 1) to FILE, replacing it atomically.
+        """
+
+    static let chainImport = """
+        Usage: oln chain import FILE [--dir DIR]
+
+        Verifies each batch of FILE after the ledger's height (parent, certificate, state
+        root) and applies it; batches the ledger already holds must match its own. Stops
+        at the first batch that does not verify, keeping every batch before it.
+        """
+
     static let genesis = """
         Usage: oln genesis <example | check | init> [options]
 
@@ -177,17 +213,23 @@ enum HelpText {
         """
 
     static let genesisExample = """
-        Usage: oln genesis example --address ADDRESS [--chain-id N] [--time UNIX_SECONDS]
+        Usage: oln genesis example --address ADDRESS [--validator ADDRESS]… [--parameter NAME=VALUE]…
+                                   [--chain-id N] [--time UNIX_SECONDS]
 
         Prints a genesis spec shaped like the published schedule: community 51.71% (16.55% of
         the supply unlocked at start, the rest over 48 months), ecosystem 10% (48 months),
         investors 18.29% and team 15% (12-month cliff, then 36 months), liquidity 5%. All of it
-        goes to ADDRESS, which stakes 10,000 tokens as sequencer and as validator.
+        goes to ADDRESS, which stakes 10,000 tokens as sequencer and as validator. With
+        --validator, the liquidity share is split evenly among the validators instead, each
+        staking 10,000 tokens as sequencer and 10,000 as validator (a testnet of several nodes).
 
         Options:
-          --address ADDRESS   The account that receives everything (see 'oln keys show')
-          --chain-id N        The chain id (default: 161201)
-          --time SECONDS      The genesis time in seconds since 1970 (default: now)
+          --address ADDRESS        The account that receives the allocations (see 'oln keys show')
+          --validator ADDRESS      A validator and sequencer of the chain; repeat for each
+          --parameter NAME=VALUE   A governed parameter that differs from its default, e.g.
+                                   slot_milliseconds=1000 (docs/ledger.md); repeatable
+          --chain-id N             The chain id (default: 161201)
+          --time SECONDS           The genesis time in seconds since 1970 (default: now)
         """
 
     static let genesisCheck = """
@@ -212,6 +254,67 @@ enum HelpText {
           --json      Print one JSON object
         """
 
+    static let model = """
+        Usage: oln model <info | run> [options]
+
+        Run Llama-architecture models on the CPU: GGUF files (F32, F16, BF16, Q8_0, Q4_0, Q4_1)
+        or Hugging Face folders (config.json, safetensors, tokenizer.json), with PEFT LoRA
+        adapters. Scripts/setup fetches the default model, SmolLM2-135M-Instruct (Q4_1), to
+        $OLN_CACHE_DIR/models/SmolLM2-135M-Instruct.Q4_1.gguf (default ~/.cache/oln/models).
+
+        Subcommands:
+          info    Describe a model file
+          run     Generate text
+
+        Run 'oln model info --help' or 'oln model run --help' for their options.
+        """
+
+    static let modelInfo = """
+        Usage: oln model info FILE [--json]
+
+        Prints what a model holds and whether this runtime can run it: the architecture, the
+        file size and parameter count, context length, layers, widths and heads, RoPE, the
+        tensor types, the tokenizer (from GGUF metadata or tokenizer.json) and the chat
+        template recognised in it (ChatML or Llama-2).
+
+        Arguments:
+          FILE     A GGUF file or a Hugging Face model folder
+
+        Options:
+          --json   Print one JSON object
+        """
+
+    static let modelRun = """
+        Usage: oln model run MODEL (--prompt TEXT | --chat TEXT [--system TEXT]) [--adapter DIR]
+                             [--max-tokens N] [--temperature T] [--top-p P] [--top-k K]
+                             [--repetition-penalty R] [--seed S] [--threads N] [--tokenizer FILE] [--f32]
+
+        Generates text after a prompt and writes only that text to standard output, as the
+        tokens arrive; the timings (prompt and generation tokens/s) go to standard error.
+        Generation ends at the model's end-of-sequence token, after N tokens, or when the
+        context is full.
+
+        Arguments:
+          MODEL                   A GGUF file or a Hugging Face model folder
+
+        Options:
+          --prompt TEXT           The raw prompt (special tokens such as <|im_start|> written
+                                  in it are recognised; BOS is added when the tokenizer adds one)
+          --chat TEXT             A user message, rendered with the model's chat template
+          --system TEXT           The system message for --chat (default: none)
+          --adapter DIR           A PEFT LoRA adapter folder made for this base model
+          --max-tokens N          The most tokens to generate (default: 256)
+          --temperature T         0 picks the most likely token (default: 0, greedy)
+          --top-p P               Keep the most likely tokens up to probability P (default: 1)
+          --top-k K               Keep the K most likely tokens; 0 keeps all (default: 0)
+          --repetition-penalty R  Penalise tokens already seen; 1 is none (default: 1)
+          --seed S                The sampler's seed (default: 0)
+          --threads N             Compute threads (default: one per core)
+          --tokenizer FILE        A tokenizer.json or GGUF file to use instead of the model's own
+          --f32                   Expand quantized weights to F32 at load: 4 bytes per weight,
+                                  every product on OpenBLAS (often faster decoding on this CPU)
+        """
+
     static let version = """
         Usage: oln version
 
@@ -219,6 +322,63 @@ enum HelpText {
         """
 
     /// The help of `topic` (such as `keys generate`), or nil when there is none.
+    static let run = """
+        Usage: oln run [--dir DIR] [--log-level LEVEL]
+
+        Runs the node of a data directory made by 'oln init': listens on its listen addresses,
+        dials its bootstrap peers, joins the chain's gossip topics, catches up over
+        /oln/sync/1, and takes part in consensus with the roles in config.json (a validator
+        votes, a sequencer proposes in the slots it leads). Writes DIR/status.json each slot.
+        Logs one line per event to standard error: time, level, event, key=value fields.
+        Ctrl-C or SIGTERM stops it cleanly; a batch is applied whole or not at all.
+
+        Options:
+          --dir DIR           The data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --log-level LEVEL   error, warning, info or debug (default: log_level in config.json)
+        """
+
+    static let status = """
+        Usage: oln status [--dir DIR] [--json]
+
+        Prints where the node of a data directory stands: head and finalized height (every
+        applied batch is final, so they are equal), the current slot and its leader, and,
+        from the status.json of a running node, its peers and mempool size (0 when the node
+        is not running, and it says so).
+
+        Options:
+          --dir DIR   The data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --json      Print one JSON object: head_height, finalized_height, slot, leader,
+                      peers, mempool, running, syncing, chain_id, peer_id, listen, pid,
+                      updated_at_ms
+        """
+
+    static let transaction = """
+        Usage: oln tx transfer [options]
+
+        Subcommands:
+          transfer   Sign a transfer with the node's key and submit it
+        """
+
+    static let transactionTransfer = """
+        Usage: oln tx transfer --to ADDRESS --amount TOKENS [--fee TOKENS] [--nonce N] [--dir DIR]
+                               [--peer MULTIADDR]… [--wait SECONDS] [--timeout SECONDS] [--json]
+
+        Signs a transfer with the key of the data directory (its account pays) and publishes
+        it on the chain's transaction topic through the node running on DIR (or the peers
+        given), using a temporary identity for the connection.
+
+        Options:
+          --to ADDRESS        The recipient account
+          --amount TOKENS     Tokens to send, in decimal (e.g. 1.5)
+          --fee TOKENS        The fee (default: the least the parameters ask)
+          --nonce N           The sender's nonce (default: the next one in the ledger)
+          --dir DIR           The data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --peer MULTIADDR    Submit to this peer instead of the running node; repeatable
+          --wait SECONDS      Wait until the transfer is finalized and print its height
+          --timeout SECONDS   How long to wait for a peer on the topic (default: 10)
+          --json              Print one JSON object
+        """
+
     static func topic(_ topic: String) -> String? {
         switch topic {
         case "": return main
@@ -226,6 +386,9 @@ enum HelpText {
         case "keys generate": return keysGenerate
         case "keys show": return keysShow
         case "init": return initialize
+        case "chain": return chain
+        case "chain export": return chainExport
+        case "chain import": return chainImport
         case "genesis": return genesis
         case "genesis example": return genesisExample
         case "genesis check": return genesisCheck
@@ -236,6 +399,13 @@ enum HelpText {
         case "p2p": return p2p
         case "p2p listen": return p2pListen
         case "p2p ping": return p2pPing
+        case "model": return model
+        case "model info": return modelInfo
+        case "model run": return modelRun
+        case "run": return run
+        case "status": return status
+        case "tx": return transaction
+        case "tx transfer": return transactionTransfer
         case "version": return version
         default: return nil
         }

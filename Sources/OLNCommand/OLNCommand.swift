@@ -2,8 +2,8 @@
 // every command in-process against a captured console.
 //
 // Owns: argument parsing, help texts, exit codes, and the commands themselves (each a thin
-// layer over the library modules). May import: Node, Ledger, Network, P2P, Gossip, IO, Identity, Wire,
-// Sodium, Foundation.
+// layer over the library modules). May import: OpenLoRA, Tokenizers, Tensor, ModelFiles, Node,
+// Ledger, Network, P2P, Gossip, IO, Identity, Wire, Sodium, Foundation, Dispatch, Synchronization.
 import Foundation
 
 /// Exit codes, following the usual convention: 0 success, 1 failure, 2 bad usage.
@@ -52,12 +52,22 @@ public enum OLNCommand {
             return try KeysCommand.run(&parser, environment: environment, console: console)
         case "init":
             return try InitCommand.run(&parser, environment: environment, console: console)
+        case "chain":
+            return try ChainCommand.run(&parser, environment: environment, console: console)
         case "genesis":
             return try GenesisCommand.run(&parser, environment: environment, console: console)
         case "gossip":
             return try GossipCommand.run(&parser, environment: environment, console: console)
         case "p2p":
             return try P2PCommand.run(&parser, environment: environment, console: console)
+        case "model":
+            return try ModelCommand.run(&parser, environment: environment, console: console)
+        case "run":
+            return try RunCommand.run(&parser, environment: environment, console: console)
+        case "status":
+            return try StatusCommand.run(&parser, environment: environment, console: console)
+        case "tx":
+            return try TransactionCommand.run(&parser, environment: environment, console: console)
         case "version":
             try parser.finish(topic: "version")
             console.print("oln \(version)")

@@ -31,6 +31,26 @@ struct GenesisCommandTests {
         #expect(genesis.allocations.map(\.name) == ["community", "ecosystem", "investors", "team"])
     }
 
+    @Test("example with --validator splits the liquidity share among the validators, with stakes and parameters")
+    func exampleValidators() throws {
+        let validators = (0..<4).map { _ in IdentityKey().accountAddress.description }
+        let example = CapturedRun(["genesis", "example", "--address", validators[0], "--chain-id", "7", "--time", "1767225600",
+                                   "--parameter", "slot_milliseconds=1000"] + validators.flatMap { ["--validator", $0] })
+        #expect(example.code == .success, "\(example.error)")
+        let spec = try GenesisSpec.decode(Data(example.output.utf8))
+        let genesis = try Genesis(spec: spec)
+        #expect(genesis.stakes.count == 8)
+        #expect(Set(spec.accounts.map(\.address)) == Set(validators))
+        #expect(genesis.parameters[.slotMilliseconds] == 1_000)
+        let bad = CapturedRun(["genesis", "example", "--address", validators[0], "--parameter", "slot_milliseconds"])
+        #expect(bad.code == .usage)
+        let unknown = CapturedRun(["genesis", "example", "--address", validators[0], "--parameter", "no_such=1"])
+        #expect(unknown.code == .failure)
+        let twice = CapturedRun(["genesis", "example", "--address", validators[0], "--validator", validators[1],
+                                 "--validator", validators[1]])
+        #expect(twice.code == .usage)
+    }
+
     @Test("init writes the ledger database once and then only checks it")
     func initialize() throws {
         let directory = try temporaryDirectory()

@@ -1,0 +1,134 @@
+import Gossip
+import Identity
+import Ledger
+import Network
+import Sequencer
+import Wire
+
+/// Gossip validators and deliveries. A message that fails decoding or a signature is
+/// rejected (the router penalises its senders, P4); one that is merely stale or already
+/// known is ignored. Loop thread, except the proposal validator (worker pool).
+extension NodeRuntime {
+    func installValidators() {
+        gossip.setValidator({ [unowned self] message in validateTransaction(message) }, for: topics.transactions)
+        let chainID = setup.chainID
+        let setup = self.setup
+        let decoded = decodedProposals
+        gossip.setWorkerValidator({ message in
+            guard let proposal = try? ProposalMessage.decode(message.data ?? [], chainID: chainID),
+                  proposal.proposal.signerAddress == setup.leader(of: proposal.proposal.body.slot) else { return .reject }
+            decoded.store(proposal, for: GossipMessageIDFunction.authorAndSequence.messageID(for: message))
+            return .accept
+        }, for: topics.proposals)
+        gossip.setValidator({ message in
+            guard let vote = try? SignedMessage<ConsensusVote>.verified(message.data ?? [], chainID: chainID),
+                  setup.validators.stake(of: vote.signerAddress) > 0 else { return .reject }
+            return .accept
+        }, for: topics.votes)
+        gossip.setValidator({ message in
+            guard let certificate = Self.certificate(message.data ?? []),
+                  certificate.verificationFailure(validators: setup.validators, chainID: chainID) == nil else { return .reject }
+            return .accept
+        }, for: topics.certificates)
+    }
+
+    static func certificate(_ bytes: [UInt8]) -> FinalityCertificate? {
+        guard bytes.count <= SyncEntry.certificateByteCountMax,
+              var reader = try? ProtobufReader(bytes, limits: .standard, strictness: .canonical) else { return nil }
+        return try? FinalityCertificate(from: &reader)
+    }
+
+    private func validateTransaction(_ message: GossipMessage) -> GossipValidationResult {
+        guard !isStopping else { return .ignore }
+        guard let transaction = try? SignedTransaction.verified(message.data ?? [], chainID: setup.chainID) else { return .reject }
+        return admit(transaction)
+    }
+
+    /// The ledger's inclusion check, then the mempool (with the minimum fee of the
+    /// parameters read at start, so that queued transactions pay it too): invalid envelopes
+    /// and fees below the minimum are rejected; used nonces, expired transactions, fees the balance does not
+    /// cover yet and transactions the pool already holds or cannot take are ignored.
+    func admit(_ transaction: SignedTransaction) -> GossipValidationResult {
+        let ledger = machine.executor.ledger
+        let time = setup.slotClock.batchTime(of: currentSlot)
+        let accountNonce: UInt64
+        do {
+            switch try ledger.inclusionCheck(transaction, at: time) {
+            case nil:
+                accountNonce = transaction.body.nonce
+            case .nonceMismatch(let expected, let actual) where actual > expected:
+                accountNonce = expected
+            case .invalidEnvelope?, .feeBelowMinimum?:
+                return .reject
+            case .nonceMismatch?, .expired?, .feeNotCovered?:
+                return .ignore
+            }
+        } catch {
+            return .ignore
+        }
+        let minimumFee = TransactionBuilder.minimumFee(of: transaction.body, parameters: setup.parameters)
+        switch pool.mempool.add(transaction, accountNonce: accountNonce, minimumFee: minimumFee, time: time) {
+        case .added, .replaced: return .accept
+        case .refused(.feeTooLow): return .reject
+        case .refused: return .ignore
+        }
+    }
+
+    /// A validated message, on the loop thread.
+    func deliver(_ message: GossipMessage, id: GossipMessageID) {
+        guard !isStopping else { return }
+        let author = message.from.flatMap { try? PeerID(bytes: $0) }
+        let data = message.data ?? []
+        switch message.topic {
+        case topics.proposals:
+            guard let proposal = decodedProposals.take(id) ?? (try? ProposalMessage.decode(data, chainID: setup.chainID)) else { return }
+            receive(proposal, from: author)
+        case topics.votes:
+            guard let vote = try? SignedMessage<ConsensusVote>.verified(data, chainID: setup.chainID) else { return }
+            receive(vote, from: author)
+        case topics.certificates:
+            guard let certificate = Self.certificate(data) else { return }
+            receive(certificate, from: author)
+        default:
+            break
+        }
+    }
+
+    private func receive(_ proposal: ProposalMessage, from author: PeerID?) {
+        remember(proposal.batch)
+        let height = proposal.proposal.body.height
+        if height > machine.height + 1 { requestSync(preferring: author, reason: "proposal for height \(height)") }
+        let invalidBefore = machine.statistics.proposalsInvalid
+        carry(machine.receiveProposal(proposal, now: now))
+        if machine.statistics.proposalsInvalid > invalidBefore {
+            log.warning("proposal_invalid", ["height": height, "slot": proposal.proposal.body.slot,
+                                             "leader": proposal.proposal.signerAddress,
+                                             "transactions": proposal.batch.transactions.count])
+        }
+    }
+
+    /// Besides counting the vote: a peer still voting on a height this node decided gets
+    /// the head's certificate (once a slot); a vote on a later height starts a sync.
+    private func receive(_ vote: SignedMessage<ConsensusVote>, from author: PeerID?) {
+        carry(machine.receiveVote(vote, now: now))
+        let body = vote.body
+        let head = machine.executor.head
+        if body.height < machine.height, body.slot > head.decisionSlot, decisionHandedInSlot != currentSlot,
+           let certificate = head.certificate {
+            decisionHandedInSlot = currentSlot
+            var writer = ProtobufWriter()
+            certificate.encode(to: &writer)
+            publish(writer.bytes, on: topics.certificates)
+        } else if body.height > machine.height, body.slot >= machine.round {
+            requestSync(preferring: author, reason: "vote for height \(body.height)")
+        }
+    }
+
+    private func receive(_ certificate: FinalityCertificate, from author: PeerID?) {
+        if certificate.height == machine.height, let batch = recentBatches[certificate.batchHash] {
+            carry(machine.receiveCertificate(batch, certificate: certificate, now: now))
+        } else if certificate.height >= machine.height {
+            requestSync(preferring: author, reason: "certificate for height \(certificate.height)")
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import Gossip
+import IO
+import Identity
+import Ledger
+import Network
+import P2P
+import Sequencer
+import Sodium
+import Wire
+
+/// One running peer: the data directory's ledger, key and configuration, a gossipsub node
+/// on the configured listen addresses, and the consensus machine fed from gossip and sync.
+///
+/// Everything after ``start()`` happens on one event-loop thread: gossip validators and
+/// deliveries, the machine's inputs and actions, timers, sync streams and ledger writes.
+/// The machine's signing state and lock are written durably before any message that
+/// relies on them leaves. ``stop()`` (from any thread, for SIGINT/SIGTERM) runs between two
+/// loop callbacks, so a batch is applied whole (one SQLite transaction) or not at all.
+public final class NodeRuntime: @unchecked Sendable {
+    /// How a runtime logs and paces itself.
+    public struct Options: Sendable {
+        public var log: NodeLog
+        /// Whether `status.json` is written each slot.
+        public var writesStatusFile = true
+        /// The wall clock in milliseconds since 1970 (slots are counted from it).
+        public var clock: @Sendable () -> UInt64 = { UInt64(max(0, Date().timeIntervalSince1970 * 1_000)) }
+        /// How often bootstrap peers that are not connected are dialled again.
+        public var redialInterval: Duration = .seconds(5)
+        /// How long a sync request may wait for its response.
+        public var syncTimeout: Duration = .seconds(10)
+
+        public init(log: NodeLog = .silent) {
+            self.log = log
+        }
+    }
+
+    /// Own votes kept for re-sending while the height does not move.
+    static let recentVoteCountMax = 4
+    /// How often the gossip layer is told its streams' room (see `remeterGossipStreams`).
+    static let gossipRemeterInterval: Duration = .milliseconds(20)
+    /// Proposed batches kept for certificates that arrive without their batch.
+    static let recentBatchCountMax = 16
+
+    public let directory: NodeDirectory
+    public let configuration: NodeConfiguration
+    public let identity: IdentityKey
+    public let setup: ConsensusSetup
+    public let topics: ChainTopics
+    let options: Options
+    var log: NodeLog { options.log }
+    let loop: EventLoop
+    let gossip: GossipNode
+    let pool: SharedMempool
+    let decodedProposals = DecodedProposals()
+    var machine: ConsensusMachine<NodeBatchExecutor>
+    var bootstrap: [Multiaddr] = []
+
+    // Loop thread only.
+    var wakeUpTimer: TimerHandle?
+    var slotTimer: TimerHandle?
+    var redialTimer: TimerHandle?
+    var connections: [ConnectionID: PeerID] = [:]
+    var recentBatches: [[UInt8]: BatchMessage] = [:]
+    var recentVotes: [SignedMessage<ConsensusVote>] = []
+    var heightAtLastSlot: UInt64 = 0
+    var decisionHandedInSlot: UInt64?
+    var syncStreams: [SyncStream.Key: SyncStream] = [:]
+    /// Our pubsub streams to peers, re-metered every ``gossipRemeterInterval``.
+    var gossipStreams: Set<SyncStream.Key> = []
+    var remeterTimer: TimerHandle?
+    var sync = SyncClient()
+    var isStopping = false
+    var dialable: [Multiaddr] = []
+
+    private let stateLock = NSLock()
+    private var snapshot: NodeStatus
+    private var stopRequested = false
+    private var started = false
+    private let stoppedSignal = DispatchSemaphore(value: 0)
+
+    /// Opens a data directory made by `oln init`: configuration, key, genesis, ledger, and
+    /// the signing state and lock a validator left. Nothing runs until ``start()``.
+    public init(directory: NodeDirectory, options: Options = Options()) throws(NodeError) {
+        self.directory = directory
+        self.options = options
+        configuration = try NodeConfiguration.read(from: directory.configurationPath)
+        do {
+            identity = try KeyFile.read(from: directory.keyPath)
+        } catch {
+            throw .dataDirectory("cannot read the key \(directory.keyPath): \(error)")
+        }
+        let ledger: LedgerDatabase
+        do {
+            ledger = try LedgerDatabase(path: directory.chainPath)
+        } catch {
+            throw .ledger("\(directory.chainPath): \(error)")
+        }
+        setup = try ConsensusSetup(ledger: ledger, genesisTime: try NodeStatusReader.genesisTime(of: directory))
+        topics = ChainTopics(chainID: setup.chainID)
+        pool = SharedMempool()
+        let (signingState, lock) = try Self.storedSigning(in: directory, chainID: setup.chainID)
+        let executor: NodeBatchExecutor
+        do {
+            executor = try NodeBatchExecutor(ledger: ledger, account: identity.accountAddress, pool: pool,
+                                             proposes: configuration.roles.contains(.sequencer))
+        } catch {
+            throw .ledger("\(error)")
+        }
+        let key = configuration.roles.contains(.validator) ? identity.privateKey : nil
+        machine = ConsensusMachine(configuration: setup.configuration, key: key, executor: executor,
+                                   signingState: signingState, lock: lock)
+        do {
+            loop = try EventLoop()
+        } catch {
+            throw .network("cannot create the event loop: \(error)")
+        }
+        gossip = GossipNode(loop: loop, identity: identity, hostConfiguration: Self.hostConfiguration(),
+                            routerConfiguration: Self.routerConfiguration(setup: setup, topics: topics),
+                            seed: SecureRandom.bytes(count: 8).reduce(0) { $0 << 8 | UInt64($1) })
+        for text in configuration.bootstrap {
+            guard let address = try? Multiaddr(text) else { continue }
+            bootstrap.append(address)
+        }
+        snapshot = NodeStatus(
+            headHeight: executor.head.height, finalizedHeight: executor.head.height, slot: 0, leader: "", peers: 0,
+            mempool: 0, running: false, syncing: false, chainID: setup.chainID, peerID: identity.peerID.description,
+            listen: [], processID: nil, updatedAtMilliseconds: 0)
+    }
+
+    /// The signing state and lock a validator stored; nothing for a new one. A file that
+    /// exists but does not decode stops the node: signing without it could sign twice.
+    static func storedSigning(in directory: NodeDirectory, chainID: UInt64) throws(NodeError) -> (ConsensusSigningState, ConsensusLock?) {
+        var state = ConsensusSigningState()
+        var lock: ConsensusLock?
+        if let bytes = try DurableFile.read(directory.signingStatePath) {
+            do {
+                state = try ConsensusSigningState.decode(bytes)
+            } catch {
+                throw .signingState("\(directory.signingStatePath) is damaged (\(error)); restore it from a backup, "
+                                    + "or remove it only if this key has never signed on this chain")
+            }
+        }
+        if let bytes = try DurableFile.read(directory.lockPath) {
+            do {
+                lock = try ConsensusLock.decode(bytes, chainID: chainID)
+            } catch {
+                throw .signingState("\(directory.lockPath) is damaged (\(error)); restore it from a backup")
+            }
+        }
+        return (state, lock)
+    }
+
+    static func hostConfiguration() -> HostConfiguration {
+        var configuration = HostConfiguration()
+        configuration.connection.inboundProtocols.insert(SyncStream.protocolID)
+        return configuration
+    }
+
+    static func routerConfiguration(setup: ConsensusSetup, topics: ChainTopics) -> GossipRouterConfiguration {
+        var configuration = GossipRouterConfiguration()
+        configuration.topicOptions = topics.topicOptions
+        configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
+            slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
+        return configuration
+    }
+
+    /// Starts the loop thread, listens, joins the topics, dials the bootstrap peers and
+    /// starts consensus. Returns the addresses peers can dial (with `/p2p/<peer id>`).
+    @discardableResult
+    public func start() throws(NodeError) -> [Multiaddr] {
+        stateLock.lock()
+        precondition(!started, "a node runtime starts once")
+        started = true
+        stateLock.unlock()
+        loop.start()
+        let result: Result<[Multiaddr], NodeError> = onLoop { runtime in
+            do throws(NodeError) {
+                return .success(try runtime.startOnLoop())
+            } catch {
+                return .failure(error)
+            }
+        } ?? .failure(.network("the event loop stopped"))
+        switch result {
+        case .success(let addresses):
+            return addresses
+        case .failure(let error):
+            stop()
+            throw error
+        }
+    }
+
+    /// Stops the node from any thread and waits until it has: consensus and timers stop,
+    /// connections close, the loop ends, and `status.json` says the node is not running.
+    /// Idempotent.
+    public func stop() {
+        stateLock.lock()
+        let first = !stopRequested && started
+        stopRequested = true
+        stateLock.unlock()
+        guard first else { return }
+        loop.execute { [self] in shutdownOnLoop() }
+        loop.stop()
+        var final = status
+        final.running = false
+        final.peers = 0
+        final.processID = nil
+        final.updatedAtMilliseconds = options.clock()
+        updateSnapshot(final)
+        if options.writesStatusFile {
+            try? DurableFile.write(Array(final.json.utf8), to: directory.statusPath, synchronous: false)
+        }
+        log.info("stopped", ["height": final.headHeight])
+        stoppedSignal.signal()
+    }
+
+    /// Blocks until ``stop()`` has finished (called by a signal handler, or by the node
+    /// itself after a fatal error).
+    public func waitUntilStopped() {
+        stoppedSignal.wait()
+        stoppedSignal.signal()
+    }
+
+    /// The latest status, updated each slot and after each batch. Any thread.
+    public var status: NodeStatus {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return snapshot
+    }
+
+    func updateSnapshot(_ status: NodeStatus) {
+        stateLock.lock()
+        snapshot = status
+        stateLock.unlock()
+    }
+
+    /// Runs `body` on the loop thread and returns its result; nil once the loop stopped.
+    func onLoop<Value>(_ body: @escaping (NodeRuntime) -> Value) -> Value? {
+        precondition(!loop.isOnLoopThread, "NodeRuntime.onLoop called on the loop thread")
+        nonisolated(unsafe) var value: Value?
+        nonisolated(unsafe) let work = body
+        let done = DispatchSemaphore(value: 0)
+        let queued = loop.execute { [self] in
+            value = work(self)
+            done.signal()
+        }
+        guard queued else { return nil }
+        done.wait()
+        return value
+    }
+
+    /// Offers a transaction as if it came from gossip and publishes it to peers; returns
+    /// whether the mempool took it. Any thread.
+    @discardableResult
+    public func submit(_ transaction: SignedTransaction) -> Bool {
+        onLoop { runtime in
+            guard runtime.admit(transaction) == .accept else { return false }
+            runtime.publish(transaction.envelopeBytes, on: runtime.topics.transactions)
+            return true
+        } ?? false
+    }
+
+    /// Offers many transactions at once (one trip to the loop thread) and publishes those
+    /// the mempool took; returns how many it took. Any thread.
+    @discardableResult
+    public func submit(_ transactions: [SignedTransaction]) -> Int {
+        onLoop { runtime in
+            var taken = 0
+            for transaction in transactions where runtime.admit(transaction) == .accept {
+                runtime.publish(transaction.envelopeBytes, on: runtime.topics.transactions)
+                taken += 1
+            }
+            return taken
+        } ?? 0
+    }
+
+    /// The current time in milliseconds since 1970.
+    var now: UInt64 { options.clock() }
+
+    /// The slot the clock is in.
+    var currentSlot: UInt64 { setup.slotClock.slot(atMilliseconds: now) ?? 0 }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Node
+
+/// `oln run [--dir DIR] [--log-level LEVEL]`: runs the node of a data directory until
+/// SIGINT or SIGTERM, logging one line per event to standard error.
+enum RunCommand {
+    static func run(_ parser: inout ArgumentParser, environment: [String: String], console: Console) throws -> ExitCode {
+        let topic = "run"
+        if parser.takeFlag("--help", "-h") {
+            console.print(HelpText.run)
+            return .success
+        }
+        let path = try parser.takeOption("--dir", topic: topic) ?? DataDirectory(environment: environment).path
+        let levelName = try parser.takeOption("--log-level", topic: topic)
+        try parser.finish(topic: topic)
+        let directory = NodeDirectory(path: path)
+        let configuration = try NodeConfiguration.read(from: directory.configurationPath)
+        guard let level = NodeLog.Level(name: levelName ?? configuration.logLevel) else {
+            throw UsageError("--log-level must be one of \(NodeConfiguration.logLevels.joined(separator: ", "))", topic: topic)
+        }
+        let runtime = try NodeRuntime(directory: directory, options: .init(log: NodeLog(level: level, sink: { console.error($0) })))
+        let signalled = SignalFlag()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                signalled.set()
+                runtime.stop()
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        try runtime.start()
+        runtime.waitUntilStopped()
+        return signalled.isSet ? .success : .failure
+    }
+}
