@@ -6,8 +6,14 @@ import Darwin
 
 /// Writes whole files: to a temporary name beside the target, then renamed over it, so a
 /// reader (which may have the old file mapped) never sees a half-written file.
-enum FileWriting {
-    static func writeFile(_ bytes: [UInt8], toFile path: String) throws(ModelFileError) {
+public enum FileWriting {
+    /// Creates `path` (one level) unless it exists.
+    public static func createDirectory(_ path: String) throws(ModelFileError) {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw systemError("cannot create \(path)") }
+    }
+
+    /// Writes `bytes` to `path` through `path.partial` and a rename.
+    public static func writeFile(_ bytes: [UInt8], toFile path: String) throws(ModelFileError) {
         let temporary = path + ".partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw systemError("cannot create \(temporary)") }

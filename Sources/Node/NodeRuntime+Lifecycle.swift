@@ -24,9 +24,6 @@ extension NodeRuntime {
         dialBootstrapPeers()
         let slot = Duration.milliseconds(Int64(clamping: setup.slotClock.slotMilliseconds))
         slotTimer = loop.scheduleTimer(after: slot, repeating: slot) { [unowned self] in slotDuties() }
-        remeterTimer = loop.scheduleTimer(after: Self.gossipRemeterInterval, repeating: Self.gossipRemeterInterval) {
-            [unowned self] in remeterGossipStreams()
-        }
         redialTimer = loop.scheduleTimer(after: options.redialInterval, repeating: options.redialInterval) { [unowned self] in
             dialBootstrapPeers()
         }
@@ -78,7 +75,7 @@ extension NodeRuntime {
     func shutdownOnLoop() {
         guard !isStopping else { return }
         isStopping = true
-        for timer in [wakeUpTimer, slotTimer, redialTimer, remeterTimer] { timer?.cancel() }
+        for timer in [wakeUpTimer, slotTimer, redialTimer] { timer?.cancel() }
         gossip.shutdown()
     }
 

@@ -25,38 +25,22 @@ extension NodeRuntime {
                 return
             }
             syncStreams = syncStreams.filter { $0.key.connection != id }
-            gossipStreams = gossipStreams.filter { $0.connection != id }
             if sync.active?.stream.connection == id { sync.active = nil }
             if !connections.values.contains(owner) {
                 log.info("peer_disconnected", ["peer": owner, "reason": reason, "peers": Set(connections.values).count])
             }
         case .streamOpened(let id, let stream, let protocolID, let inbound) where protocolID == SyncStream.protocolID:
             opened(SyncStream.Key(connection: id, stream: stream), inbound: inbound)
-        case .streamOpened(let id, let stream, let protocolID, false) where GossipProtocolVersion(protocolID: protocolID) != nil:
-            gossipStreams.insert(SyncStream.Key(connection: id, stream: stream))
         case .streamData(let id, let stream, let bytes):
             streamData(bytes, on: SyncStream.Key(connection: id, stream: stream))
         case .streamWritable(let id, let stream):
             flush(SyncStream.Key(connection: id, stream: stream))
         case .streamClosed(let id, let stream), .streamRefused(let id, let stream):
             let key = SyncStream.Key(connection: id, stream: stream)
-            gossipStreams.remove(key)
             guard syncStreams.removeValue(forKey: key) != nil else { return }
             if sync.active?.stream == key { sync.active = nil }
         default:
             break
-        }
-    }
-
-    /// Tells the gossip layer that its streams have room again. `GossipNode` meters each
-    /// peer by the room of its pubsub stream and refills the router's budget only on
-    /// `.streamWritable`, which yamux reports only when a stream's send window reopens
-    /// from zero; a peer whose window never ran dry would otherwise stall once the budget
-    /// of its first metering (1 MiB) was spent. Calling this every ``gossipRemeterInterval``
-    /// keeps every peer's budget at the stream's actual room.
-    func remeterGossipStreams() {
-        for key in gossipStreams {
-            gossip.node.onEvent(.streamWritable(key.connection, stream: key.stream))
         }
     }
 

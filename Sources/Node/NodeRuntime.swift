@@ -37,8 +37,6 @@ public final class NodeRuntime: @unchecked Sendable {
 
     /// Own votes kept for re-sending while the height does not move.
     static let recentVoteCountMax = 4
-    /// How often the gossip layer is told its streams' room (see `remeterGossipStreams`).
-    static let gossipRemeterInterval: Duration = .milliseconds(20)
     /// Proposed batches kept for certificates that arrive without their batch.
     static let recentBatchCountMax = 16
 
@@ -66,9 +64,6 @@ public final class NodeRuntime: @unchecked Sendable {
     var heightAtLastSlot: UInt64 = 0
     var decisionHandedInSlot: UInt64?
     var syncStreams: [SyncStream.Key: SyncStream] = [:]
-    /// Our pubsub streams to peers, re-metered every ``gossipRemeterInterval``.
-    var gossipStreams: Set<SyncStream.Key> = []
-    var remeterTimer: TimerHandle?
     var sync = SyncClient()
     var isStopping = false
     var dialable: [Multiaddr] = []

@@ -1,3 +1,5 @@
+import Store
+
 /// Collects a batch's changes from its `LedgerState` — sorting the written keys and encoding
 /// the records written — on a second thread (`SideWork`), while the calling thread writes the query
 /// rows that need only the outcomes and the payouts (`LedgerDatabase.commit`).

@@ -24,9 +24,9 @@ extension LoRAAdapter {
     public func write(toDirectory directory: String) throws(OpenLoRAError) {
         let folder = directory.hasSuffix("/") ? directory : directory + "/"
         do {
-            try AdapterFileWriting.createDirectory(folder)
-            try AdapterFileWriting.writeFile(configuration.serialized(), toFile: folder + Self.configurationFileName)
-            try AdapterFileWriting.writeFile(serializedWeights(), toFile: folder + Self.weightsFileName)
+            try FileWriting.createDirectory(folder)
+            try FileWriting.writeFile(configuration.serialized(), toFile: folder + Self.configurationFileName)
+            try FileWriting.writeFile(serializedWeights(), toFile: folder + Self.weightsFileName)
         } catch {
             throw OpenLoRAError(error)
         }
