@@ -20,6 +20,10 @@ public struct NodeDirectory: Sendable {
     public var lockPath: String { file("consensus.lock") }
     /// What a running node reports each slot (`NodeStatus`), for `oln status`.
     public var statusPath: String { file("status.json") }
+    /// Content-addressed payloads and adapters (`BlobStore`).
+    public var blobsPath: String { file("blobs") }
+    /// ModelFactory's training jobs, one folder each.
+    public var trainingPath: String { file("training") }
 
     private func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 

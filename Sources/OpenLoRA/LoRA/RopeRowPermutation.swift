@@ -3,14 +3,14 @@
 /// i + headDimension/2 becomes row 2i + 1, so ggml's rotation of adjacent pairs equals
 /// Hugging Face's `rotate_half`. A LoRA B trained on Hugging Face weights gets the same
 /// permutation of its rows to apply to a GGUF base: (P·W + s·P·B·A)·x = P·(W + s·BA)·x.
-enum RopeRowPermutation {
+public enum RopeRowPermutation {
     /// Rows of `values` ([rows, rowLength]) from the halves layout to the interleaved one.
-    static func interleave(_ values: [Float], rowLength: Int, headDimension: Int) -> [Float] {
+    public static func interleave(_ values: [Float], rowLength: Int, headDimension: Int) -> [Float] {
         permute(values, rowLength: rowLength, headDimension: headDimension, toInterleaved: true)
     }
 
     /// The inverse: rows from the interleaved layout back to Hugging Face's halves.
-    static func deinterleave(_ values: [Float], rowLength: Int, headDimension: Int) -> [Float] {
+    public static func deinterleave(_ values: [Float], rowLength: Int, headDimension: Int) -> [Float] {
         permute(values, rowLength: rowLength, headDimension: headDimension, toInterleaved: false)
     }
 
