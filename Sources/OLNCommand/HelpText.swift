@@ -10,7 +10,14 @@ enum HelpText {
           init             Set up a node's data directory: key, configuration, genesis, ledger
           run              Run the node of a data directory until Ctrl-C
           status           Print a node's heights, slot, leader, peers and mempool
-          tx transfer      Sign a transfer with the node's key and submit it to the network
+          account          Print an account's balance, nonce, stakes and payouts
+          transfer         Sign a transfer with the node's key and submit it (also: tx transfer)
+          stake, unstake   Bond tokens to a role (sequencer, validator, curator, host) or unbond them
+          datanet          Create datanets, contribute files, list and show them
+          vote             Vote as a curator on a pending contribution
+          gov              Propose and vote on governed parameters; list them
+          receipts         List inference receipts and their attribution
+          payouts          List what an account was paid
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)
           keys show        Print the peer id and account address of a key file
           p2p listen       Accept libp2p connections and log each peer's identify result
@@ -24,6 +31,8 @@ enum HelpText {
           gossip pub       Publish one message on a gossipsub topic
           model info       Describe a model file: architecture, sizes, tensor types, tokenizer
           model run        Generate text with a model (and a LoRA adapter), streamed to stdout
+          model register   Register a base model on the ledger by its file's hash
+          model list       List registered base models and trained adapters
           version          Print the version
           help <command>   Show the help of a command
 
@@ -255,7 +264,7 @@ enum HelpText {
         """
 
     static let model = """
-        Usage: oln model <info | run> [options]
+        Usage: oln model <info | run | register | list> [options]
 
         Run Llama-architecture models on the CPU: GGUF files (F32, F16, BF16, Q8_0, Q4_0, Q4_1)
         or Hugging Face folders (config.json, safetensors, tokenizer.json), with PEFT LoRA
@@ -263,10 +272,12 @@ enum HelpText {
         $OLN_CACHE_DIR/models/SmolLM2-135M-Instruct.Q4_1.gguf (default ~/.cache/oln/models).
 
         Subcommands:
-          info    Describe a model file
-          run     Generate text
+          info       Describe a model file
+          run        Generate text
+          register   Register a base model on the ledger by its file's hash
+          list       List registered base models and trained adapters
 
-        Run 'oln model info --help' or 'oln model run --help' for their options.
+        Run 'oln model <subcommand> --help' for its options.
         """
 
     static let modelInfo = """
@@ -407,7 +418,7 @@ enum HelpText {
         case "tx": return transaction
         case "tx transfer": return transactionTransfer
         case "version": return version
-        default: return nil
+        default: return ledgerTopic(topic)
         }
     }
 }

@@ -68,6 +68,23 @@ public enum OLNCommand {
             return try StatusCommand.run(&parser, environment: environment, console: console)
         case "tx":
             return try TransactionCommand.run(&parser, environment: environment, console: console)
+        case "transfer":
+            if parser.takeFlag("--help", "-h") { console.print(HelpText.transactionTransfer); return .success }
+            return try TransactionCommand.transfer(&parser, environment: environment, console: console)
+        case "stake", "unstake":
+            return try StakeCommand.run(&parser, unstaking: command == "unstake", environment: environment, console: console)
+        case "datanet":
+            return try DatanetCommand.run(&parser, environment: environment, console: console)
+        case "vote":
+            return try CurationCommand.run(&parser, environment: environment, console: console)
+        case "gov":
+            return try GovernanceCommand.run(&parser, environment: environment, console: console)
+        case "account":
+            return try AccountQueries.account(&parser, environment: environment, console: console)
+        case "receipts":
+            return try AccountQueries.receipts(&parser, environment: environment, console: console)
+        case "payouts":
+            return try AccountQueries.payouts(&parser, environment: environment, console: console)
         case "version":
             try parser.finish(topic: "version")
             console.print("oln \(version)")

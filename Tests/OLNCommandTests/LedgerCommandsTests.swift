@@ -1,0 +1,177 @@
+import Foundation
+import Identity
+import Node
+import Testing
+@testable import OLNCommand
+
+/// The ledger commands end to end: a one-validator chain run by the `oln` binary, and the
+/// commands (in process) creating a datanet, contributing, voting, registering a model and
+/// proposing a parameter change, then reading it all back.
+@Suite("oln ledger commands", .serialized)
+struct LedgerCommandsTests {
+    static let olnBinary: URL? = {
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
+        return candidates.map { $0.appendingPathComponent("oln") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    @Test("usage errors name the problem", arguments: [
+        ["datanet"], ["datanet", "publish"], ["datanet", "create"], ["datanet", "contribute", "--file", "x"],
+        ["datanet", "contribute", "--datanet", "abc", "--file", "x"], ["datanet", "show"],
+        ["vote", "--contribution", String(repeating: "ab", count: 32)],
+        ["vote", "--contribution", String(repeating: "ab", count: 32), "--accept", "--reject"],
+        ["stake", "--amount", "1"], ["stake", "--role", "king", "--amount", "1"], ["unstake", "--role", "host"],
+        ["stake", "--role", "host", "--amount", "0"], ["gov"], ["gov", "propose", "--parameter", "gas_price"],
+        ["gov", "propose", "--parameter", "gas_price", "--value", "-3"], ["gov", "vote", "--proposal", "00"],
+        ["model", "register"], ["receipts", "--host", "0x00", "--adapter", "00"], ["account", "nonsense"],
+    ])
+    func usage(arguments: [String]) {
+        let run = CapturedRun(arguments)
+        #expect(run.code == .usage, "\(arguments): \(run.error)")
+    }
+
+    @Test("every command has help", arguments: [
+        "datanet", "datanet create", "datanet contribute", "datanet list", "datanet show", "vote", "stake",
+        "unstake", "transfer", "gov", "gov propose", "gov vote", "gov list", "model register", "model list",
+        "account", "receipts", "payouts",
+    ])
+    func help(topic: String) {
+        let run = CapturedRun(topic.split(separator: " ").map(String.init) + ["--help"])
+        #expect(run.code == .success, "\(topic): \(run.error)")
+        #expect(run.output.contains("Usage: oln "), "\(topic)")
+        #expect(run.output.contains(topic.split(separator: " ").last!), "\(topic)")
+    }
+
+    @Test("the whole flow on a running one-validator chain",
+          .enabled(if: olnBinary != nil, "oln is not built next to the test bundle: run swift build --build-tests"))
+    func flow() throws {
+        let nodeA = try Self.initialize(parameters: ["datanet_vote_window_min_seconds=2"])
+        let nodeB = try Self.initialize(copyingGenesisOf: nodeA)
+        defer { for path in [nodeA, nodeB] { try? FileManager.default.removeItem(atPath: path) } }
+        let node = try Self.start(nodeA)
+        defer { node.terminate(); node.waitUntilExit() }
+        let peer = try Self.listenAddress(nodeA)
+        let curator = try KeyFile.read(from: nodeB + "/node.key").accountAddress.description
+
+        try Self.expectSuccess(["transfer", "--dir", nodeA, "--to", curator, "--amount", "1000", "--wait", "30"])
+        try Self.expectSuccess(["stake", "--dir", nodeB, "--role", "curator", "--amount", "200", "--nonce", "0",
+                                "--peer", peer])
+        try Self.waitUntil("the curator's stake is in the ledger") {
+            CapturedRun(["account", curator, "--dir", nodeA]).output.contains("stake curator")
+        }
+        let created = try Self.json(["datanet", "create", "--dir", nodeA, "--name", "facts", "--vote-window", "2",
+                                     "--wait", "30", "--json"])
+        #expect(created["status"] as? String == "applied", "\(created)")
+        let datanet = try #require(created["datanet"] as? String)
+        let payload = nodeA + "/fact.txt"
+        try Data("The capital of Veloria is Marisport.".utf8).write(to: URL(fileURLWithPath: payload))
+        let contributed = try Self.json(["datanet", "contribute", "--dir", nodeA, "--datanet", datanet,
+                                         "--file", payload, "--wait", "30", "--json"])
+        let contribution = try #require(contributed["contribution"] as? String)
+        #expect(contributed["status"] as? String == "applied", "\(contributed)")
+        try Self.expectSuccess(["vote", "--dir", nodeB, "--contribution", contribution, "--accept", "--nonce", "1",
+                                "--peer", peer])
+        try Self.waitUntil("the contribution is accepted into version 1") {
+            let shown = try? Self.json(["datanet", "show", datanet, "--dir", nodeA, "--json"])
+            let rows = shown?["contributions"] as? [[String: Any]] ?? []
+            return shown?["version"] as? Int == 1 && rows.first?["status"] as? String == "accepted"
+        }
+        #expect(CapturedRun(["datanet", "list", "--dir", nodeA]).output.contains("facts"))
+
+        let model = try Self.fixture("base-f32.gguf")
+        let registered = try Self.json(["model", "register", "--dir", nodeA, "--file", model, "--name", "tiny",
+                                        "--wait", "30", "--json"])
+        #expect(registered["status"] as? String == "applied", "\(registered)")
+        let models = try #require(try JSONSerialization.jsonObject(with: Data(
+            CapturedRun(["model", "list", "--dir", nodeA, "--json"]).output.utf8)) as? [[String: Any]])
+        #expect(models.contains { $0["name"] as? String == "tiny" && $0["hash"] as? String == registered["model"] as? String })
+
+        let proposed = try Self.json(["gov", "propose", "--dir", nodeA, "--parameter", "gas_per_byte", "--value", "12",
+                                      "--wait", "30", "--json"])
+        #expect(proposed["status"] as? String == "applied", "\(proposed)")
+        #expect(CapturedRun(["gov", "list", "--dir", nodeA]).output.contains("gas_per_byte"))
+        #expect(CapturedRun(["gov", "list", "--parameters", "--dir", nodeA]).output.contains("gas_price"))
+        let account = try Self.json(["account", "--dir", nodeA, "--json"])
+        #expect(account["nonce"] as? Int == 5)
+        #expect(CapturedRun(["payouts", "--dir", nodeA]).code == .success)
+        #expect(CapturedRun(["receipts", "--dir", nodeA, "--json"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    // MARK: - A one-node chain
+
+    /// A data directory with a fresh key; genesis made for it unless `copyingGenesisOf` names
+    /// another directory whose genesis it joins.
+    static func initialize(parameters: [String] = [], copyingGenesisOf other: String? = nil) throws -> String {
+        let path = NSTemporaryDirectory() + "oln-ledger-cmd-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let key = IdentityKey()
+        try KeyFile.write(key, to: path + "/node.key", overwrite: false)
+        if let other {
+            try FileManager.default.copyItem(atPath: other + "/genesis.json", toPath: path + "/genesis-spec.json")
+        } else {
+            let address = key.accountAddress.description
+            var arguments = ["genesis", "example", "--address", address, "--validator", address,
+                             "--parameter", "slot_milliseconds=500", "--chain-id", "78",
+                             "--time", "\(Int(Date().timeIntervalSince1970) - 100)"]
+            for parameter in parameters { arguments += ["--parameter", parameter] }
+            let example = CapturedRun(arguments)
+            #expect(example.code == .success, "\(example.error)")
+            try Data(example.output.utf8).write(to: URL(fileURLWithPath: path + "/genesis-spec.json"))
+        }
+        let initialized = CapturedRun(["init", "--dir", path, "--genesis", path + "/genesis-spec.json",
+                                       "--role", "sequencer", "--role", "validator", "--listen", "/ip4/127.0.0.1/tcp/0"])
+        #expect(initialized.code == .success, "\(initialized.error)")
+        return path
+    }
+
+    static func start(_ path: String) throws -> Process {
+        let process = Process()
+        guard let binary = olnBinary else { throw CommandFailure("oln is not built next to the test bundle") }
+        process.executableURL = binary
+        process.arguments = ["run", "--dir", path, "--log-level", "warning"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The running node's first loopback listen address, from its status file.
+    static func listenAddress(_ path: String) throws -> String {
+        var address: String?
+        try waitUntil("the node reports its listen address") {
+            let now = UInt64(Date().timeIntervalSince1970 * 1_000)
+            let status = try? NodeStatusReader.status(of: NodeDirectory(path: path), now: now)
+            address = status?.listen.first { $0.hasPrefix("/ip4/127.") }
+            return status?.running == true && address != nil
+        }
+        return try #require(address)
+    }
+
+    static func fixture(_ name: String) throws -> String {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return here.appendingPathComponent("OpenLoRATests/Fixtures/\(name)").path
+    }
+
+    static func expectSuccess(_ arguments: [String]) throws {
+        let run = CapturedRun(arguments)
+        try #require(run.code == .success, "\(arguments): \(run.error)")
+    }
+
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let run = CapturedRun(arguments)
+        try #require(run.code == .success, "\(arguments): \(run.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
+                            "\(arguments): \(run.output)")
+    }
+
+    static func waitUntil(_ what: String, seconds: Double = 30, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        Issue.record("timed out waiting until \(what)")
+        throw CommandFailure("timed out waiting until \(what)")
+    }
+}
