@@ -53,6 +53,11 @@ let package = Package(
         .target(name: "OpenLoRA", dependencies: ["Tensor", "ModelFiles"]),
         // Tokenizers: byte-level BPE and SentencePiece-style BPE, special tokens, chat templates.
         .target(name: "Tokenizers", dependencies: ["ModelFiles"]),
+        // LoRA training: a forward pass that keeps activations and the backward pass for LoRA factors.
+        .target(name: "LoRATraining", dependencies: ["OpenLoRA", "Tensor", "ModelFiles", "COpenBLAS"]),
+        // ModelFactory: fine-tuning jobs on a Datanet version, checkpoints, gradient stores, reports.
+        // HTTP/1.1, sans-IO: a bounded request parser, responses, chunked bodies and server-sent events.
+        // The node's HTTP API on IO's sockets: OpenAI-compatible inference over the scheduler, metrics.
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
@@ -61,7 +66,7 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -79,6 +84,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Sodium", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "AttributionTests", dependencies: ["Attribution", "Sodium", "TestSupport"]),
+        .testTarget(name: "LoRATrainingTests", dependencies: ["LoRATraining", "OpenLoRA", "Tensor", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "Wire", "Simulation", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),

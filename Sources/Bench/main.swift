@@ -18,6 +18,8 @@ case "model":
     ModelBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "attribution":
     AttributionBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "training":
+    TrainingBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
@@ -27,6 +29,8 @@ default:
                oln-bench ledger [--batches N] [--transactions N] [--accounts N] [--seed S]
                                 [--warm-up-batches N]
                oln-bench attribution [--tokens N] [--queries Q] [--output-tokens L] [--seed S]
+               oln-bench training [--model FILE] [--threads N] [--tokens N] [--rank R] [--steps N]
+                                  [--pytorch-python PYTHON]
                oln-bench model [--model FILE] [--threads N] [--llama-cpp-python PYTHON]
                                [--prompt-tokens N] [--decode-tokens N] [--adapters N]
           p2p          encrypted stream throughput against raw TCP, connection set-ups per
@@ -37,6 +41,8 @@ default:
                        for 256-token outputs over a synthetic datanet
           model        SmolLM2-135M Q4_1: decode and prompt tokens/s against llama.cpp, 32 requests
                        with 32 adapters vs one, adapter load time, 1,000 adapters under an LRU budget
+          training     LoRA forward+backward tokens/s on SmolLM2-135M Q4_1 (rank 8, all-linear), beside
+                       PyTorch + PEFT on the same file, and peak memory
           ledger       mixed workload batches applied to an on-disk ledger: tx/s applying, tx/s
                        with signature verification, and the raw Ed25519 verify rate beside it
 

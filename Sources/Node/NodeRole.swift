@@ -6,6 +6,15 @@ public enum NodeRole: String, Sendable, CaseIterable, Codable, Comparable {
     case sequencer
     /// Votes on batches (needs validator stake).
     case validator
+    /// Votes on contributions to datanets (needs curator stake); fetches their payloads.
+    case curator
+    /// Serves models and adapters and signs inference receipts (needs host stake); fetches
+    /// the adapters of training results.
+    case host
+
+    /// Whether a node with this role fetches the payloads of new contributions and the
+    /// adapters of new training results over `/oln/blob/1`.
+    public var fetchesBlobs: Bool { self == .curator || self == .host }
 
     public static func < (left: NodeRole, right: NodeRole) -> Bool {
         allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!

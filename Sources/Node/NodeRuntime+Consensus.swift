@@ -88,6 +88,7 @@ extension NodeRuntime {
         } else {
             log.debug("batch_applied", ["height": header.height, "transactions": batch.transactions.count, "slot": header.slot])
         }
+        wantBlobs(of: batch)
         refreshSnapshot()
     }
 

@@ -69,6 +69,7 @@ extension NodeRuntime {
         }
         heightAtLastSlot = machine.height
         syncUpkeep()
+        blobUpkeep()
         publishStatus()
     }
 

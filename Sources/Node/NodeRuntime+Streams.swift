@@ -19,24 +19,33 @@ extension NodeRuntime {
             connections[id] = peer
             if isNewPeer { log.info("peer_connected", ["peer": peer, "inbound": inbound, "peers": Set(connections.values).count]) }
             if sync.wanted { requestSync(preferring: peer, reason: "new peer") }
+            if isNewPeer { fetchNextBlob() }
         case .disconnected(let id, let peer, let reason):
             guard let owner = connections.removeValue(forKey: id) else {
                 if let peer { log.debug("dial_failed", ["peer": peer, "reason": reason]) }
                 return
             }
             syncStreams = syncStreams.filter { $0.key.connection != id }
+            blobConnectionClosed(id)
             if sync.active?.stream.connection == id { sync.active = nil }
             if !connections.values.contains(owner) {
                 log.info("peer_disconnected", ["peer": owner, "reason": reason, "peers": Set(connections.values).count])
             }
         case .streamOpened(let id, let stream, let protocolID, let inbound) where protocolID == SyncStream.protocolID:
             opened(SyncStream.Key(connection: id, stream: stream), inbound: inbound)
+        case .streamOpened(let id, let stream, let protocolID, let inbound) where protocolID == BlobStream.protocolID:
+            blobStreamOpened(SyncStream.Key(connection: id, stream: stream), inbound: inbound)
         case .streamData(let id, let stream, let bytes):
-            streamData(bytes, on: SyncStream.Key(connection: id, stream: stream))
+            let key = SyncStream.Key(connection: id, stream: stream)
+            if blobStreams[key] != nil { return blobStreamData(bytes, on: key) }
+            streamData(bytes, on: key)
         case .streamWritable(let id, let stream):
-            flush(SyncStream.Key(connection: id, stream: stream))
+            let key = SyncStream.Key(connection: id, stream: stream)
+            if blobStreams[key] != nil { return flushBlobStream(key) }
+            flush(key)
         case .streamClosed(let id, let stream), .streamRefused(let id, let stream):
             let key = SyncStream.Key(connection: id, stream: stream)
+            if blobStreams[key] != nil { return blobStreamClosed(key) }
             guard syncStreams.removeValue(forKey: key) != nil else { return }
             if sync.active?.stream == key { sync.active = nil }
         default:

@@ -65,6 +65,10 @@ public final class NodeRuntime: @unchecked Sendable {
     var decisionHandedInSlot: UInt64?
     var syncStreams: [SyncStream.Key: SyncStream] = [:]
     var sync = SyncClient()
+    var blobStreams: [SyncStream.Key: BlobStream] = [:]
+    var blobFetcher = BlobFetcher()
+    /// The content-addressed payloads and adapters this node holds and serves.
+    public let blobs: BlobStore
     var isStopping = false
     var dialable: [Multiaddr] = []
 
@@ -80,6 +84,7 @@ public final class NodeRuntime: @unchecked Sendable {
         self.directory = directory
         self.options = options
         configuration = try NodeConfiguration.read(from: directory.configurationPath)
+        blobs = try BlobStore(root: directory.blobsPath)
         do {
             identity = try KeyFile.read(from: directory.keyPath)
         } catch {
@@ -149,6 +154,7 @@ public final class NodeRuntime: @unchecked Sendable {
     static func hostConfiguration() -> HostConfiguration {
         var configuration = HostConfiguration()
         configuration.connection.inboundProtocols.insert(SyncStream.protocolID)
+        configuration.connection.inboundProtocols.insert(BlobStream.protocolID)
         return configuration
     }
 

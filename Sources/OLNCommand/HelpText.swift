@@ -175,7 +175,8 @@ enum HelpText {
           --genesis FILE         The chain's genesis spec (see 'oln genesis example')
           --listen MULTIADDR     Listen address, repeatable (default: /ip4/0.0.0.0/tcp/4001)
           --bootstrap MULTIADDR  Peer to dial at start, with /p2p/<peer id>; repeatable
-          --role ROLE            sequencer or validator, repeatable; every node relays
+          --role ROLE            sequencer, validator, curator or host, repeatable; every node relays;
+                                 curators and hosts fetch contribution payloads and adapters
           --force                Replace an existing config.json
           --json                 Print one JSON object
         """

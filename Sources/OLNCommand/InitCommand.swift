@@ -22,7 +22,7 @@ enum InitCommand {
         var roles: [NodeRole] = [.relay]
         while let name = try parser.takeOption("--role", topic: topic) {
             guard let role = NodeRole(rawValue: name) else {
-                throw UsageError("--role must be relay, sequencer or validator", topic: topic)
+                throw UsageError("--role must be relay, sequencer, validator, curator or host", topic: topic)
             }
             if !roles.contains(role) { roles.append(role) }
         }

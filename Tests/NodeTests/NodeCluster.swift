@@ -48,13 +48,13 @@ final class NodeCluster: @unchecked Sendable {
     }
 
     /// A data directory for validator `index` (nil: a fresh relay-only node with a new key).
-    func directory(_ name: String, key: IdentityKey?, bootstrap: [String]) throws -> NodeDirectory {
+    func directory(_ name: String, key: IdentityKey?, bootstrap: [String], roles: [NodeRole]? = nil) throws -> NodeDirectory {
         let directory = NodeDirectory(path: (root as NSString).appendingPathComponent(name))
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         if let key, !FileManager.default.fileExists(atPath: directory.keyPath) {
             try KeyFile.write(key, to: directory.keyPath, overwrite: false)
         }
-        let roles: [NodeRole] = key == nil ? [.relay] : [.relay, .sequencer, .validator]
+        let roles: [NodeRole] = roles ?? (key == nil ? [.relay] : [.relay, .sequencer, .validator])
         let configuration = NodeConfiguration(listen: ["/ip4/127.0.0.1/tcp/0"], bootstrap: bootstrap, roles: roles)
         _ = try directory.initialize(genesisSpec: genesisSpec, configuration: configuration, overwritingConfiguration: true)
         return directory

@@ -24,7 +24,7 @@ struct InitCommandTests {
     }
 
     @Test("usage errors name the problem", arguments: [
-        ["init"], ["init", "--genesis"], ["init", "--genesis", "x", "--role", "host"],
+        ["init"], ["init", "--genesis"], ["init", "--genesis", "x", "--role", "miner"],
     ])
     func usage(arguments: [String]) {
         #expect(CapturedRun(arguments).code == .usage)
