@@ -56,8 +56,11 @@ let package = Package(
         // LoRA training: a forward pass that keeps activations and the backward pass for LoRA factors.
         .target(name: "LoRATraining", dependencies: ["OpenLoRA", "Tensor", "ModelFiles", "COpenBLAS"]),
         // ModelFactory: fine-tuning jobs on a Datanet version, checkpoints, gradient stores, reports.
+        .target(name: "ModelFactory", dependencies: ["LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium"]),
         // HTTP/1.1, sans-IO: a bounded request parser, responses, chunked bodies and server-sent events.
+        .target(name: "HTTP"),
         // The node's HTTP API on IO's sockets: OpenAI-compatible inference over the scheduler, metrics.
+        .target(name: "InferenceAPI", dependencies: ["HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles"]),
         // The only user of libuv: loop thread, TCP, timers, cross-thread wake-ups, worker pool.
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
@@ -66,7 +69,7 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -85,6 +88,9 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerWorkload", "Store", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "AttributionTests", dependencies: ["Attribution", "Sodium", "TestSupport"]),
         .testTarget(name: "LoRATrainingTests", dependencies: ["LoRATraining", "OpenLoRA", "Tensor", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelFactoryTests", dependencies: ["ModelFactory", "LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "InferenceAPITests", dependencies: ["InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "TestSupport"]),
         .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "Wire", "Simulation", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),

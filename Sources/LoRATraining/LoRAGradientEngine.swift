@@ -89,17 +89,17 @@ public final class LoRAGradientEngine: TrainingObjective {
     public var byteCount: Int { pool.byteCount + transposedProduct.byteCount }
 
     /// Adds ∂(Σ losses)/∂θ over `sequence`'s targets to `gradient` and returns the loss sum,
-    /// with the engine's dropout seeded by `dropoutSeed`. Throws for an empty sequence, one
+    /// with the engine's dropout seeded by `dropoutSeed` (nil: without dropout). Throws for an empty sequence, one
     /// longer than `sequenceLengthMaximum`, a token outside the vocabulary, or vectors of the
     /// wrong length; `gradient` is unchanged then.
-    public func accumulateGradient(of sequence: TrainingSequence, parameters: [Float], dropoutSeed: UInt64,
+    public func accumulateGradient(of sequence: TrainingSequence, parameters: [Float], dropoutSeed: UInt64?,
                                    into gradient: inout [Float]) throws(LoRATrainingError) -> LossSum {
         try check(sequence, parameters: parameters)
         guard gradient.count == parameterCount else {
             throw LoRATrainingError(.parameterCountMismatch, "the gradient has \(gradient.count) values; the layout "
                                     + "has \(parameterCount) parameters")
         }
-        let mask = dropout > 0 ? DropoutMask(probability: dropout, seed: dropoutSeed) : nil
+        let mask = dropout > 0 ? dropoutSeed.map { DropoutMask(probability: dropout, seed: $0) } : nil
         return parameters.withUnsafeBufferPointer { values in
             gradient.withUnsafeMutableBufferPointer { destination in
                 evaluate(sequence, parameters: values.baseAddress!, dropout: mask, gradient: destination.baseAddress!)

@@ -9,8 +9,9 @@ public protocol TrainingObjective: AnyObject {
     var parameterCount: Int { get }
 
     /// Adds ∂(Σ losses)/∂θ over `sequence`'s targets to `gradient` (length `parameterCount`)
-    /// and returns the loss sum. `dropoutSeed` seeds the dropout masks (ignored without dropout).
-    func accumulateGradient(of sequence: TrainingSequence, parameters: [Float], dropoutSeed: UInt64,
+    /// and returns the loss sum. `dropoutSeed` seeds the dropout masks (ignored without
+    /// dropout); nil turns dropout off for this call (per-example gradients for attribution).
+    func accumulateGradient(of sequence: TrainingSequence, parameters: [Float], dropoutSeed: UInt64?,
                             into gradient: inout [Float]) throws -> LossSum
 
     /// The loss sum over `sequence`'s targets, without dropout and without a gradient.

@@ -6,8 +6,13 @@ extension LoRAAdapter {
     /// order, metadata {"format": "pt"} as PEFT writes it; byte for byte what PyPI
     /// `safetensors` writes for the same tensors.
     public func serializedWeights() -> [UInt8] {
+        serializedWeights(metadata: ["format": "pt"])
+    }
+
+    /// The weights with `metadata` in the safetensors header.
+    func serializedWeights(metadata: [String: String]) -> [UInt8] {
         var writer = SafetensorsWriter()
-        writer.metadata = ["format": "pt"]
+        writer.metadata = metadata
         let rank = configuration.rank
         for module in modules {
             let (outputs, inputs) = baseShape.projectionSize(module.role)

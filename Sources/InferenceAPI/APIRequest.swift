@@ -1,0 +1,14 @@
+import HTTP
+import IO
+
+/// A request as a route handler receives it.
+public struct APIRequest: Sendable {
+    /// The HTTP request, body included.
+    public let http: HTTPRequest
+    /// The path parameters of the route's pattern, by name (percent-decoded).
+    public let parameters: [String: String]
+    /// The query string's pairs (empty when there is none).
+    public let query: HTTPQuery
+    /// The client's address.
+    public let remoteAddress: SocketAddress
+}
