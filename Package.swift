@@ -66,7 +66,7 @@ let package = Package(
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
         .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),

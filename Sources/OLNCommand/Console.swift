@@ -32,4 +32,9 @@ public final class Console: @unchecked Sendable {
     public func error(_ line: String) {
         writeError(line + "\n")
     }
+
+    /// Writes diagnostics as they are (a progress line redrawn after a carriage return).
+    public func errorText(_ text: String) {
+        writeError(text)
+    }
 }

@@ -181,6 +181,44 @@ extension HelpText {
         total (default: the data directory's own account).
         """
 
+    static let train = """
+        Usage: oln train --datanet ID --base MODEL [training options] [--submit [submission options]]
+
+        Fine-tunes a LoRA adapter on a datanet version: its accepted contributions, read from
+        the data directory's blob store (plain text documents, or {"prompt", "response"} rows
+        rendered through the model's chat template with the prompt masked). The job lives in
+        DIR/training/<datanet>-v<version>-<configuration>/ (checkpoints, loss.json, loss.svg,
+        gradient stores, adapter/, summary.json); running the same command again resumes it
+        from its newest checkpoint, and Ctrl-C stops it after the current step with a
+        checkpoint. The adapter bundle goes into the blob store, where peers fetch it.
+        The same base, version, options, seed and thread count give a bit-identical adapter.
+
+        Options:
+          --datanet ID                The datanet (64 hexadecimal digits)
+          --version N                 The datanet version (default: the latest)
+          --base MODEL                A GGUF file or Hugging Face folder
+          --rank R                    LoRA rank (default: 8)
+          --alpha A                   lora_alpha (default: 2R)
+          --targets all-linear|LIST   Modules, e.g. q_proj,v_proj (default: all-linear)
+          --steps N                   Optimizer steps (default: 100)
+          --learning-rate LR          Peak AdamW learning rate (default: 0.0002)
+          --warmup N                  Linear warm-up steps, then cosine decay (default: 0)
+          --batch N                   Sequences per micro-batch (default: 1)
+          --accumulation N            Micro-batches per step (default: 1)
+          --sequence-length L         Tokens per packed sequence (default: 256)
+          --dropout P                 LoRA dropout, seeded (default: 0)
+          --validation-fraction F     Documents held out for validation (default: 0.1)
+          --seed S                    Seed of initialisation, order, split, dropout (default: 0)
+          --checkpoint-interval N     Steps between checkpoints (default: 100, at most --steps)
+          --gradient-steps S,S|none   Steps whose per-example gradients are stored for influence
+                                      attribution (default: the last step)
+          --projection-dimension K    Dimensions of the stored gradients (default: 4096)
+          --threads N                 Compute threads (default: all cores)
+          --job DIR                   The job folder (default: under DIR/training)
+          --submit                    Publish the TrainingResult (the base model must be registered)
+        \(submissionOptions)
+        """
+
     /// The help of the ledger commands, by topic.
     static func ledgerTopic(_ topic: String) -> String? {
         switch topic {
@@ -202,6 +240,7 @@ extension HelpText {
         case "account": account
         case "receipts": receipts
         case "payouts": payouts
+        case "train": train
         default: nil
         }
     }

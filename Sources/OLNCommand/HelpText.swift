@@ -16,6 +16,7 @@ enum HelpText {
           datanet          Create datanets, contribute files, list and show them
           vote             Vote as a curator on a pending contribution
           gov              Propose and vote on governed parameters; list them
+          train            Fine-tune a LoRA adapter on a datanet version (ModelFactory)
           receipts         List inference receipts and their attribution
           payouts          List what an account was paid
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)

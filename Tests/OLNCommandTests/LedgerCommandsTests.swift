@@ -87,13 +87,27 @@ struct LedgerCommandsTests {
             CapturedRun(["model", "list", "--dir", nodeA, "--json"]).output.utf8)) as? [[String: Any]])
         #expect(models.contains { $0["name"] as? String == "tiny" && $0["hash"] as? String == registered["model"] as? String })
 
+        let base = try ModelFixtures.baseFolderWithTokenizer()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try Self.expectSuccess(["model", "register", "--dir", nodeA, "--file", base + "/model.safetensors", "--wait", "30"])
+        let trained = try Self.json(["train", "--dir", nodeA, "--datanet", datanet, "--base", base, "--steps", "4",
+                                     "--rank", "2", "--sequence-length", "32", "--validation-fraction", "0",
+                                     "--threads", "1", "--submit", "--wait", "30", "--json"])
+        #expect(trained["status"] as? String == "applied", "\(trained)")
+        let adapters = try #require(try JSONSerialization.jsonObject(with: Data(
+            CapturedRun(["model", "list", "--dir", nodeA, "--json"]).output.utf8)) as? [[String: Any]])
+        let adapter = try #require(adapters.first { $0["kind"] as? String == "adapter" })
+        #expect(adapter["datanet"] as? String == datanet)
+        let adapterHash = try HexArgument.identifier(try #require(adapter["hash"] as? String), option: "", topic: "")
+        #expect(try BlobStore(root: nodeA + "/blobs").get(adapterHash) != nil)
+
         let proposed = try Self.json(["gov", "propose", "--dir", nodeA, "--parameter", "gas_per_byte", "--value", "12",
                                       "--wait", "30", "--json"])
         #expect(proposed["status"] as? String == "applied", "\(proposed)")
         #expect(CapturedRun(["gov", "list", "--dir", nodeA]).output.contains("gas_per_byte"))
         #expect(CapturedRun(["gov", "list", "--parameters", "--dir", nodeA]).output.contains("gas_price"))
         let account = try Self.json(["account", "--dir", nodeA, "--json"])
-        #expect(account["nonce"] as? Int == 5)
+        #expect(account["nonce"] as? Int == 7)
         #expect(CapturedRun(["payouts", "--dir", nodeA]).code == .success)
         #expect(CapturedRun(["receipts", "--dir", nodeA, "--json"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
@@ -155,12 +169,12 @@ struct LedgerCommandsTests {
 
     static func expectSuccess(_ arguments: [String]) throws {
         let run = CapturedRun(arguments)
-        try #require(run.code == .success, "\(arguments): \(run.error)")
+        try #require(run.code == .success, "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | "))")
     }
 
     static func json(_ arguments: [String]) throws -> [String: Any] {
         let run = CapturedRun(arguments)
-        try #require(run.code == .success, "\(arguments): \(run.error)")
+        try #require(run.code == .success, "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | "))")
         return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
                             "\(arguments): \(run.output)")
     }
