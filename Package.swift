@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "LoRATraining", dependencies: ["OpenLoRA", "Tensor", "ModelFiles", "COpenBLAS"]),
         // ModelFactory: fine-tuning jobs on a Datanet version, checkpoints, gradient stores, reports.
         .target(name: "ModelFactory", dependencies: ["LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium"]),
+        // Influence attribution ("influence/1"): query gradients scored against a training job's gradient stores.
         // HTTP/1.1, sans-IO: a bounded request parser, responses, chunked bodies and server-sent events.
         .target(name: "HTTP"),
         // The node's HTTP API on IO's sockets: OpenAI-compatible inference over the scheduler, metrics.
@@ -65,8 +66,10 @@ let package = Package(
         .target(name: "IO", dependencies: ["CLibUV"]),
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
+        // The host role: a base model and its adapters served over the API, a signed receipt per answer.
+        .target(name: "Hosting", dependencies: ["Node", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Hosting", "ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
         .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),

@@ -1,3 +1,5 @@
+import HTTP
+
 /// Sees every finished completion and returns the fields the node adds to its answer under
 /// `"oln"` (receipts, attribution, …), in the response body or in the final stream chunk.
 ///
@@ -8,4 +10,13 @@
 public protocol CompletionObserver: Sendable {
     /// The extra fields for `record`'s answer.
     func extraFields(for record: CompletionRecord) -> APIValue
+
+    /// Whether a completion request may be served, asked on the loop thread before anything
+    /// is generated: nil to serve it, or the error to answer with (a missing payment, say).
+    func admit(model: String, adapterName: String?, headers: HTTPHeaders) -> APIError?
+}
+
+extension CompletionObserver {
+    /// Serves every request.
+    public func admit(model: String, adapterName: String?, headers: HTTPHeaders) -> APIError? { nil }
 }

@@ -1,3 +1,5 @@
+import HTTP
+
 /// One finished generation, as the observer sees it.
 public struct CompletionRecord: Sendable, Equatable {
     /// The adapter that served it, or nil for the base model.
@@ -16,10 +18,12 @@ public struct CompletionRecord: Sendable, Equatable {
     public let finishReason: String
     /// The response's id (`cmpl-…` or `chatcmpl-…`).
     public let responseID: String
+    /// The request's headers (a payment or an account the node reads).
+    public let requestHeaders: HTTPHeaders
 
     /// A record.
     public init(adapterName: String?, model: String, promptTokenIDs: [Int], outputTokenIDs: [Int], promptText: String,
-                outputText: String, finishReason: String, responseID: String) {
+                outputText: String, finishReason: String, responseID: String, requestHeaders: HTTPHeaders = [:]) {
         self.adapterName = adapterName
         self.model = model
         self.promptTokenIDs = promptTokenIDs
@@ -28,5 +32,6 @@ public struct CompletionRecord: Sendable, Equatable {
         self.outputText = outputText
         self.finishReason = finishReason
         self.responseID = responseID
+        self.requestHeaders = requestHeaders
     }
 }

@@ -18,6 +18,10 @@ extension InferenceServer {
         if let adapterName, !adapters.adapterNames.contains(adapterName) {
             return responder.respond(error: .modelNotFound(parameters.model))
         }
+        if let refusal = observer.admit(model: parameters.model, adapterName: adapterName, headers: request.http.headers) {
+            return responder.respond(error: refusal)
+        }
+        let headers = request.http.headers
         guard let eventLoop else { return }
         eventLoop.submit({ [self] () -> Result<PreparedCompletion, APIError> in
             do throws(APIError) {
@@ -28,7 +32,9 @@ extension InferenceServer {
         }, completion: { [self] result in
             switch result {
             case .failure(let error): responder.respond(error: error)
-            case .success(let prepared): submit(prepared, parameters: parameters, kind: kind, responder: responder)
+            case .success(var prepared):
+                prepared.headers = headers
+                submit(prepared, parameters: parameters, kind: kind, responder: responder)
             }
         })
     }

@@ -27,7 +27,7 @@ extension InferenceServer {
         let record = CompletionRecord(adapterName: prepared.lease?.name, model: responses.model,
                                       promptTokenIDs: prepared.promptTokens, outputTokenIDs: tokens,
                                       promptText: prepared.promptText, outputText: text, finishReason: finishReason,
-                                      responseID: responses.id)
+                                      responseID: responses.id, requestHeaders: prepared.headers)
         let usage = CompletionResponses.usage(promptTokens: prepared.promptTokens.count, completionTokens: tokens.count)
         let observer = observer
         eventLoop?.submit({ Self.objectValue(observer.extraFields(for: record)) }, completion: { extra in

@@ -1,3 +1,4 @@
+import HTTP
 import OpenLoRA
 
 /// A completion request made ready on the worker pool: its prompt as tokens and text, how
@@ -7,4 +8,6 @@ struct PreparedCompletion: Sendable {
     let promptText: String
     let maximumTokenCount: Int
     let lease: AdapterLease?
+    /// The request's headers, for the observer.
+    var headers: HTTPHeaders = [:]
 }

@@ -50,7 +50,9 @@ public struct BlobRequest: Sendable, Equatable {
             switch field.number {
             case 1: id = try field.uint64()
             case 2: hash = try field.hash32()
-            case 3: offset = try field.uint64()
+            case 3:
+                offset = try field.uint64()
+                guard offset != 0 else { throw .nonCanonical("a zero offset is left out") }
             case 4: length = try field.uint64()
             default: throw .unknownField(field.number)
             }

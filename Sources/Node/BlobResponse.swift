@@ -55,13 +55,19 @@ public struct BlobResponse: Sendable, Equatable {
             switch field.number {
             case 1: response.id = try field.uint64()
             case 2:
-                guard let status = Status(rawValue: try field.uint64()) else {
-                    throw .valueOutOfRange("an unknown blob response status")
+                guard let status = Status(rawValue: try field.uint64()), status != .found else {
+                    throw .valueOutOfRange("an unknown blob response status, or an explicit 'found' (left out)")
                 }
                 response.status = status
-            case 3: response.totalSize = try field.uint64()
-            case 4: response.offset = try field.uint64()
-            case 5: response.data = try field.bytes()
+            case 3:
+                response.totalSize = try field.uint64()
+                guard response.totalSize != 0 else { throw .nonCanonical("a zero size is left out") }
+            case 4:
+                response.offset = try field.uint64()
+                guard response.offset != 0 else { throw .nonCanonical("a zero offset is left out") }
+            case 5:
+                response.data = try field.bytes()
+                guard !response.data.isEmpty else { throw .nonCanonical("empty data is left out") }
             default: throw .unknownField(field.number)
             }
         }

@@ -12,6 +12,8 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     public var roles: [NodeRole]
     /// `error`, `warning`, `info` or `debug`.
     public var logLevel: String
+    /// What the host role serves (required with it).
+    public var host: HostSettings?
 
     public static let currentVersion = 1
     public static let defaultListen = "/ip4/0.0.0.0/tcp/4001"
@@ -22,16 +24,17 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     public static let addressCountMax = 64
 
     enum CodingKeys: String, CodingKey {
-        case version, listen, bootstrap, roles, logLevel = "log_level"
+        case version, listen, bootstrap, roles, logLevel = "log_level", host
     }
 
     public init(listen: [String] = [defaultListen], bootstrap: [String] = [], roles: [NodeRole] = [.relay],
-                logLevel: String = "info") {
+                logLevel: String = "info", host: HostSettings? = nil) {
         version = Self.currentVersion
         self.listen = listen
         self.bootstrap = bootstrap
         self.roles = roles
         self.logLevel = logLevel
+        self.host = host
     }
 
     /// Why the configuration cannot be used, or nil.
@@ -54,6 +57,10 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
         }
         guard Self.logLevels.contains(logLevel) else {
             return "log_level must be one of \(Self.logLevels.joined(separator: ", "))"
+        }
+        if roles.contains(.host) {
+            guard let host else { return "the host role needs a host section (its model): oln init --role host --model FILE" }
+            if let problem = host.problem() { return problem }
         }
         return roles.contains(.relay) ? nil : "roles must include relay: every peer relays"
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Identity
 import Ledger
+import Sodium
 
 /// A node's data directory and what `oln init` puts in it.
 public struct NodeDirectory: Sendable {
@@ -24,6 +25,22 @@ public struct NodeDirectory: Sendable {
     public var blobsPath: String { file("blobs") }
     /// ModelFactory's training jobs, one folder each.
     public var trainingPath: String { file("training") }
+    /// The bearer token of the HTTP API's write and admin routes (mode 0600).
+    public var apiTokenPath: String { file("api.token") }
+    /// Adapters unpacked from their bundles for serving, one folder per hash.
+    public var adaptersPath: String { file("adapters") }
+
+    /// The API token, made (32 random bytes, hexadecimal) when the file does not exist.
+    public func apiToken() throws(NodeError) -> String {
+        if let bytes = try DurableFile.read(apiTokenPath) {
+            let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard token.count >= 32 else { throw .dataDirectory("\(apiTokenPath) holds no token; delete it to make one") }
+            return token
+        }
+        let token = SecureRandom.bytes(count: 32).map { String(format: "%02x", $0) }.joined()
+        try DurableFile.write(Array((token + "\n").utf8), to: apiTokenPath)
+        return token
+    }
 
     private func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 

@@ -9,11 +9,17 @@ extension NodeRuntime {
     func currentStatus() -> NodeStatus {
         let slot = currentSlot
         let height = machine.executor.head.height
-        return NodeStatus(
+        var status = NodeStatus(
             headHeight: height, finalizedHeight: height, slot: slot, leader: setup.leader(of: slot).description,
             peers: Set(connections.values).count, mempool: pool.mempool.count, running: !isStopping, syncing: sync.isBusy,
             chainID: setup.chainID, peerID: identity.peerID.description, listen: dialable.map(\.description),
             processID: getpid(), updatedAtMilliseconds: now)
+        if let report = hostReport?() {
+            status.api = report.api
+            status.hostedAdapters = report.adapters
+            status.receipts = report.receipts
+        }
+        return status
     }
 
     func refreshSnapshot() {

@@ -46,7 +46,7 @@ public final class NodeRuntime: @unchecked Sendable {
     public let setup: ConsensusSetup
     public let topics: ChainTopics
     let options: Options
-    var log: NodeLog { options.log }
+    public var log: NodeLog { options.log }
     let loop: EventLoop
     let gossip: GossipNode
     let pool: SharedMempool
@@ -69,6 +69,8 @@ public final class NodeRuntime: @unchecked Sendable {
     var blobFetcher = BlobFetcher()
     /// The content-addressed payloads and adapters this node holds and serves.
     public let blobs: BlobStore
+    /// What the host role reports into the status (set before `start`; called on the loop thread).
+    public var hostReport: (@Sendable () -> HostReport)?
     var isStopping = false
     var dialable: [Multiaddr] = []
 

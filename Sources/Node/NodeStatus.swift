@@ -32,11 +32,17 @@ public struct NodeStatus: Codable, Sendable, Equatable {
     public var processID: Int32?
     /// When the status was taken, milliseconds since 1970.
     public var updatedAtMilliseconds: UInt64
+    /// The host role's API address (`http://host:port`); nil without the role.
+    public var api: String?
+    /// The adapters the host serves, by hash; nil without the host role.
+    public var hostedAdapters: [String]?
+    /// The inference receipts the host issued since it started; nil without the host role.
+    public var receipts: Int?
 
     enum CodingKeys: String, CodingKey {
         case headHeight = "head_height", finalizedHeight = "finalized_height", slot, leader, peers, mempool, running,
              syncing, chainID = "chain_id", peerID = "peer_id", listen, processID = "pid",
-             updatedAtMilliseconds = "updated_at_ms"
+             updatedAtMilliseconds = "updated_at_ms", api, hostedAdapters = "hosted_adapters", receipts
     }
 
     public init(headHeight: UInt64, finalizedHeight: UInt64, slot: UInt64, leader: String, peers: Int, mempool: Int,

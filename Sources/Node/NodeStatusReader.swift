@@ -45,6 +45,9 @@ public enum NodeStatusReader {
             status.listen = written.listen
             status.processID = processID
             status.running = true
+            status.api = written.api
+            status.hostedAdapters = written.hostedAdapters
+            status.receipts = written.receipts
         }
         return status
     }

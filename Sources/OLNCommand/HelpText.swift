@@ -165,7 +165,7 @@ enum HelpText {
 
     static let initialize = """
         Usage: oln init --genesis FILE [--dir DIR] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
-                        [--role ROLE]... [--force] [--json]
+                        [--role ROLE]... [--model FILE [--api HOST:PORT] [--price TOKENS]] [--force] [--json]
 
         Sets up a node's data directory: an identity key (kept if one exists), config.json,
         a copy of the genesis spec, and the ledger database at genesis. Running it again with
@@ -178,6 +178,10 @@ enum HelpText {
           --bootstrap MULTIADDR  Peer to dial at start, with /p2p/<peer id>; repeatable
           --role ROLE            sequencer, validator, curator or host, repeatable; every node relays;
                                  curators and hosts fetch contribution payloads and adapters
+          --model FILE           With --role host: the base model it serves (GGUF file or Hugging Face folder)
+          --api HOST:PORT        With --role host: where the OpenAI-compatible API listens
+                                 (default: 127.0.0.1:8080; put a proxy in front to publish it)
+          --price TOKENS         With --role host: the price of a thousand tokens (default: 0.001)
           --force                Replace an existing config.json
           --json                 Print one JSON object
         """

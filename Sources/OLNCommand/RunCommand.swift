@@ -31,8 +31,18 @@ enum RunCommand {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
+        let host = try configuration.roles.contains(.host) ? HostLauncher.prepare(runtime, configuration: configuration,
+                                                                                   log: runtime.log) : nil
         try runtime.start()
+        do {
+            try host?.start()
+        } catch {
+            runtime.stop()
+            runtime.waitUntilStopped()
+            throw error
+        }
         runtime.waitUntilStopped()
+        host?.stop()
         return signalled.isSet ? .success : .failure
     }
 }

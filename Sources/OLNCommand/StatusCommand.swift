@@ -40,6 +40,11 @@ enum StatusCommand {
             "mempool:       \(status.mempool)",
         ]
         for address in status.listen { lines.append("listen:        \(address)") }
+        if let api = status.api {
+            lines.append("api:           \(api)")
+            lines.append("receipts:      \(status.receipts ?? 0) issued")
+            for adapter in status.hostedAdapters ?? [] { lines.append("adapter:       \(adapter)") }
+        }
         return lines
     }
 }

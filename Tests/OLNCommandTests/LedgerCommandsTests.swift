@@ -1,7 +1,11 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Identity
 import Node
 import Testing
+import Wire
 @testable import OLNCommand
 
 /// The ledger commands end to end: a one-validator chain run by the `oln` binary, and the
@@ -101,22 +105,87 @@ struct LedgerCommandsTests {
         let adapterHash = try HexArgument.identifier(try #require(adapter["hash"] as? String), option: "", topic: "")
         #expect(try BlobStore(root: nodeA + "/blobs").get(adapterHash) != nil)
 
+        try hostAnswers(chain: nodeA, peer: peer, base: base, adapter: Base16.encode(adapterHash), datanet: datanet)
+
         let proposed = try Self.json(["gov", "propose", "--dir", nodeA, "--parameter", "gas_per_byte", "--value", "12",
                                       "--wait", "30", "--json"])
         #expect(proposed["status"] as? String == "applied", "\(proposed)")
         #expect(CapturedRun(["gov", "list", "--dir", nodeA]).output.contains("gas_per_byte"))
         #expect(CapturedRun(["gov", "list", "--parameters", "--dir", nodeA]).output.contains("gas_price"))
         let account = try Self.json(["account", "--dir", nodeA, "--json"])
-        #expect(account["nonce"] as? Int == 7)
+        #expect(account["nonce"] as? Int == 8)
         #expect(CapturedRun(["payouts", "--dir", nodeA]).code == .success)
         #expect(CapturedRun(["receipts", "--dir", nodeA, "--json"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    /// A host node joins with the base model, fetches the adapter and the payloads, stakes,
+    /// and answers an OpenAI completion paid with its own API token; the receipt reaches the
+    /// chain with the contribution credited.
+    func hostAnswers(chain nodeA: String, peer: String, base: String, adapter: String, datanet: String) throws {
+        let hostDirectory = try Self.initialize(copyingGenesisOf: nodeA, roles: ["host"],
+                                                options: ["--model", base, "--api", "127.0.0.1:0", "--bootstrap", peer])
+        defer { try? FileManager.default.removeItem(atPath: hostDirectory) }
+        let hostAccount = try KeyFile.read(from: hostDirectory + "/node.key").accountAddress.description
+        try Self.expectSuccess(["transfer", "--dir", nodeA, "--to", hostAccount, "--amount", "2000", "--wait", "30"])
+        let host = try Self.start(hostDirectory)
+        defer { host.terminate(); host.waitUntilExit() }
+        try Self.expectSuccess(["stake", "--dir", hostDirectory, "--role", "host", "--amount", "1000", "--nonce", "0",
+                                "--peer", peer])
+        var api = ""
+        try Self.waitUntil("the host serves the adapter") {
+            let now = UInt64(Date().timeIntervalSince1970 * 1_000)
+            let status = try? NodeStatusReader.status(of: NodeDirectory(path: hostDirectory), now: now)
+            api = status?.api ?? ""
+            return status?.hostedAdapters?.contains(adapter) == true
+        } onTimeout: {
+            let log = (try? String(contentsOfFile: hostDirectory + "/node.log", encoding: .utf8)) ?? ""
+            return log.split(separator: "\n").filter { !$0.contains("batch_") }.suffix(30).joined(separator: " | ")
+        }
+        let token = try String(contentsOfFile: hostDirectory + "/api.token", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let unpaid = try Self.post(api + "/v1/completions", ["model": adapter, "prompt": "The capital", "max_tokens": 4],
+                                   token: nil)
+        #expect(unpaid.status == 402)
+        let answer = try Self.post(api + "/v1/completions", ["model": adapter, "prompt": "The capital of Veloria",
+                                                             "max_tokens": 8, "temperature": 0], token: token)
+        #expect(answer.status == 200, "\(answer.body)")
+        let oln = try #require(answer.body["oln"] as? [String: Any], "\(answer.body)")
+        #expect(oln["submitted"] as? Bool == true, "\(oln)")
+        #expect(oln["datanet"] as? String == datanet)
+        let receiptID = try #require(oln["receipt_id"] as? String)
+        try Self.waitUntil("the receipt is final on the chain") {
+            CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.contains(receiptID)
+        }
+        try Self.waitUntil("the host's status counts the receipt") {
+            CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      1 issued")
+        }
+    }
+
+    /// POSTs JSON and returns the status and the decoded body.
+    static func post(_ url: String, _ body: [String: Any], token: String?) throws -> (status: Int, body: [String: Any]) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Int, Data)?
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            result = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())
+            done.signal()
+        }.resume()
+        guard done.wait(timeout: .now() + 30) == .success, let (status, data) = result else {
+            throw CommandFailure("no answer from \(url)")
+        }
+        return (status, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
     }
 
     // MARK: - A one-node chain
 
     /// A data directory with a fresh key; genesis made for it unless `copyingGenesisOf` names
     /// another directory whose genesis it joins.
-    static func initialize(parameters: [String] = [], copyingGenesisOf other: String? = nil) throws -> String {
+    static func initialize(parameters: [String] = [], copyingGenesisOf other: String? = nil,
+                           roles: [String] = ["sequencer", "validator"], options: [String] = []) throws -> String {
         let path = NSTemporaryDirectory() + "oln-ledger-cmd-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let key = IdentityKey()
@@ -134,7 +203,7 @@ struct LedgerCommandsTests {
             try Data(example.output.utf8).write(to: URL(fileURLWithPath: path + "/genesis-spec.json"))
         }
         let initialized = CapturedRun(["init", "--dir", path, "--genesis", path + "/genesis-spec.json",
-                                       "--role", "sequencer", "--role", "validator", "--listen", "/ip4/127.0.0.1/tcp/0"])
+                                       "--listen", "/ip4/127.0.0.1/tcp/0"] + roles.flatMap { ["--role", $0] } + options)
         #expect(initialized.code == .success, "\(initialized.error)")
         return path
     }
@@ -143,9 +212,10 @@ struct LedgerCommandsTests {
         let process = Process()
         guard let binary = olnBinary else { throw CommandFailure("oln is not built next to the test bundle") }
         process.executableURL = binary
-        process.arguments = ["run", "--dir", path, "--log-level", "warning"]
+        process.arguments = ["run", "--dir", path, "--log-level", "info"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        _ = FileManager.default.createFile(atPath: path + "/node.log", contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: path + "/node.log")
         try process.run()
         return process
     }
@@ -179,13 +249,14 @@ struct LedgerCommandsTests {
                             "\(arguments): \(run.output)")
     }
 
-    static func waitUntil(_ what: String, seconds: Double = 30, _ condition: () throws -> Bool) throws {
+    static func waitUntil(_ what: String, seconds: Double = 30, _ condition: () throws -> Bool,
+                          onTimeout: () -> String = { "" }) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return }
             Thread.sleep(forTimeInterval: 0.25)
         }
-        Issue.record("timed out waiting until \(what)")
+        Issue.record("timed out waiting until \(what) \(onTimeout())")
         throw CommandFailure("timed out waiting until \(what)")
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import HTTP
+import IO
+import InferenceAPI
+import Ledger
+import Node
+import OpenLoRA
+import Tokenizers
+import Wire
+
+/// The host role beside a running node: the model's scheduler on a thread of its own, the
+/// OpenAI-compatible API on an event loop of its own, and every few seconds a refresh that
+/// serves newly arrived adapters, builds their span indexes and, when the set changed and
+/// the host has stake, publishes a HostListing with the adapters and the price.
+public final class HostService: @unchecked Sendable {
+    /// How often the adapters are refreshed.
+    public static let refreshInterval: Duration = .seconds(2)
+
+    public let server: InferenceServer
+    private let runtime: NodeRuntime
+    private let scheduler: BatchScheduler
+    private let shelf: AdapterShelf
+    private let indexes: SpanIndexShelf
+    private let issuer: ReceiptIssuer
+    private let settings: HostSettings
+    private let log: NodeLog
+    private let loop: EventLoop
+    private var refreshTimer: TimerHandle?
+    private var listedHashes: [[UInt8]] = []
+    private let ledger: LedgerDatabase
+
+    /// A host for `model` (registered on the ledger as `baseHash`) beside `runtime`.
+    public init(runtime: NodeRuntime, settings: HostSettings, model: LlamaModel, tokenizer: Tokenizer,
+                baseHash: [UInt8], apiToken: String, log: NodeLog) throws {
+        self.runtime = runtime
+        self.settings = settings
+        self.log = log
+        scheduler = BatchScheduler(model: model)
+        let registry = AdapterRegistry(cache: AdapterCache(byteBudget: settings.adapterCacheBytes))
+        shelf = AdapterShelf(registry: registry, base: model.configuration, baseHash: baseHash,
+                             directory: runtime.directory, blobs: runtime.blobs)
+        indexes = SpanIndexShelf(blobs: runtime.blobs, tokenizer: tokenizer)
+        let price = try TokenAmountText.parse(settings.pricePerThousandTokens)
+        issuer = try ReceiptIssuer(runtime: runtime, shelf: shelf, indexes: indexes, pricePerThousandTokens: price,
+                                   apiToken: apiToken)
+        ledger = try LedgerDatabase(path: runtime.directory.chainPath)
+        loop = try EventLoop()
+        let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), host: settings.apiHost,
+                                                         port: settings.apiPort, adminToken: apiToken)
+        server = InferenceServer(configuration: configuration, scheduler: scheduler, tokenizer: tokenizer,
+                                 adapters: registry, observer: issuer)
+    }
+
+    /// Starts the scheduler, the API and the refreshes; returns the address the API listens on.
+    public func start() throws -> SocketAddress {
+        Thread { [scheduler] in scheduler.run() }.start()
+        _ = loop.start()
+        let started = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: (any Error)?
+        _ = loop.execute { [self] in
+            do {
+                try server.start(on: loop)
+                refreshTimer = loop.scheduleTimer(after: .zero, repeating: Self.refreshInterval) { [self] in
+                    DispatchQueue.global().async { self.refresh() }
+                }
+            } catch {
+                failure = error
+            }
+            started.signal()
+        }
+        started.wait()
+        if let failure { throw HostingError("the API cannot listen on \(settings.apiHost):\(settings.apiPort): \(failure)") }
+        guard let address = server.localAddress else { throw HostingError("the API did not start") }
+        return address
+    }
+
+    /// Stops the API and the scheduler.
+    public func stop() {
+        _ = loop.execute { [self] in
+            refreshTimer?.cancel()
+            server.stop()
+        }
+        loop.stop()
+        scheduler.stop()
+    }
+
+    /// The adapters served, as hashes in hexadecimal.
+    public var adapterNames: [String] { shelf.all.map(\.name) }
+
+    /// Receipts issued since the host started.
+    public var receiptCount: Int { issuer.issuedCount }
+
+    private let refreshLock = NSLock()
+
+    private func refresh() {
+        guard refreshLock.try() else { return }
+        defer { refreshLock.unlock() }
+        let (added, failures) = shelf.refresh(ledger: ledger)
+        for failure in failures {
+            log.warning("adapter_refused", ["adapter": Base16.encode(failure.hash), "reason": failure.reason])
+        }
+        for served in added {
+            log.info("adapter_served", ["adapter": served.name, "datanet": Base16.encode(served.datanetID),
+                                        "version": served.datanetVersion])
+            do {
+                _ = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
+            } catch {
+                log.warning("span_index_waiting", ["adapter": served.name, "reason": error])
+            }
+        }
+        if !added.isEmpty { publishListing() }
+    }
+
+    /// Publishes the adapters served and the price, when the host has the stake a listing needs.
+    private func publishListing() {
+        let hashes = shelf.all.map(\.hash)
+        guard hashes != listedHashes, let parameters = try? ledger.parameters(),
+              let stake = try? ledger.stakes(of: runtime.identity.accountAddress).first(where: { $0.role == .host })?.amount,
+              stake >= parameters[.hostStakeMin] else { return }
+        let endpoint = server.localAddress.map { "http://\($0.host):\($0.port)" } ?? ""
+        guard let price = try? TokenAmountText.parse(settings.pricePerThousandTokens),
+              let nonce = try? ledger.account(runtime.identity.accountAddress).nonce else { return }
+        let listing = HostListing(adapterHashes: hashes, pricePerThousandTokens: price, endpoint: endpoint)
+        let now = UInt64(Date().timeIntervalSince1970)
+        let transaction = TransactionBuilder.signed(.hostListing(listing), nonce: nonce, fee: nil, expiry: now + 3_600,
+                                                    parameters: parameters, chainID: runtime.setup.chainID,
+                                                    key: runtime.identity.privateKey)
+        if runtime.submit(transaction) {
+            listedHashes = hashes
+            log.info("host_listing", ["adapters": hashes.count, "endpoint": endpoint])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Attribution
+import Foundation
+import Ledger
+import ModelFactory
+import Node
+import Tokenizers
+
+/// The span/1 indexes of the datanet versions this host's adapters were trained on, built
+/// once each from the version's accepted payloads (in acceptance order, so every peer builds
+/// the same index and root). A payload that is prompt/response rows contributes the text of
+/// its rows; any other payload its UTF-8 text. Thread-safe.
+final class SpanIndexShelf: @unchecked Sendable {
+    private struct Key: Hashable {
+        let datanet: [UInt8]
+        let version: UInt64
+    }
+
+    private let blobs: BlobStore
+    private let tokenizer: Tokenizer
+    private let lock = NSLock()
+    private var indexes: [Key: SpanIndex] = [:]
+
+    init(blobs: BlobStore, tokenizer: Tokenizer) {
+        self.blobs = blobs
+        self.tokenizer = tokenizer
+    }
+
+    /// The index of `datanet` at `version`; throws when a payload has not arrived yet.
+    func index(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
+        let key = Key(datanet: datanet, version: version)
+        lock.lock()
+        if let index = indexes[key] {
+            lock.unlock()
+            return index
+        }
+        lock.unlock()
+        let index = try build(datanet: datanet, version: version, ledger: ledger)
+        lock.lock()
+        indexes[key] = index
+        lock.unlock()
+        return index
+    }
+
+    /// The tokens a payload contributes to the index.
+    static func tokens(of payload: [UInt8], tokenizer: Tokenizer) -> [UInt32] {
+        let text: String
+        if let rows = PromptResponseRow.rows(in: payload) {
+            text = rows.map { $0.prompt + "\n" + $0.response }.joined(separator: "\n")
+        } else {
+            text = String(decoding: payload, as: UTF8.self)
+        }
+        return tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: false).map { UInt32($0) }
+    }
+
+    private func build(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
+        var builder = SpanIndexBuilder()
+        for (id, contribution) in try ledger.contributions(datanet: datanet, upToVersion: version) {
+            guard let payload = try blobs.get(contribution.contentHash) else {
+                throw HostingError("the payload of contribution \(id.prefix(8).map { String(format: "%02x", $0) }.joined())… "
+                                   + "has not arrived yet; attribution waits for it")
+            }
+            try builder.append(contributionID: id, tokens: Self.tokens(of: payload, tokenizer: tokenizer))
+        }
+        return builder.build()
+    }
+}
