@@ -58,6 +58,7 @@ let package = Package(
         // ModelFactory: fine-tuning jobs on a Datanet version, checkpoints, gradient stores, reports.
         .target(name: "ModelFactory", dependencies: ["LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium"]),
         // Influence attribution ("influence/1"): query gradients scored against a training job's gradient stores.
+        .target(name: "InfluenceAttribution", dependencies: ["ModelFactory", "LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Sodium"]),
         // HTTP/1.1, sans-IO: a bounded request parser, responses, chunked bodies and server-sent events.
         .target(name: "HTTP"),
         // The node's HTTP API on IO's sockets: OpenAI-compatible inference over the scheduler, metrics.
@@ -72,7 +73,7 @@ let package = Package(
         .target(name: "OLNCommand", dependencies: ["Hosting", "ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
-        .executableTarget(name: "oln-bench", dependencies: ["LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
+        .executableTarget(name: "oln-bench", dependencies: ["InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
 
         // Fixtures shared by the test targets: hex vectors, seeded randomness, spec vectors.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -92,6 +93,8 @@ let package = Package(
         .testTarget(name: "AttributionTests", dependencies: ["Attribution", "Sodium", "TestSupport"]),
         .testTarget(name: "LoRATrainingTests", dependencies: ["LoRATraining", "OpenLoRA", "Tensor", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelFactoryTests", dependencies: ["ModelFactory", "LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InfluenceAttributionTests", dependencies: ["InfluenceAttribution", "ModelFactory", "LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"]),
+        .testTarget(name: "HostingTests", dependencies: ["Hosting", "Node", "InferenceAPI", "HTTP", "Ledger", "Identity", "Sodium", "Wire", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "InferenceAPITests", dependencies: ["InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "TestSupport"]),
         .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),

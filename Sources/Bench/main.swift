@@ -20,6 +20,8 @@ case "attribution":
     AttributionBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "training":
     TrainingBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "influence":
+    InfluenceBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
@@ -31,6 +33,9 @@ default:
                oln-bench attribution [--tokens N] [--queries Q] [--output-tokens L] [--seed S]
                oln-bench training [--model FILE] [--threads N] [--tokens N] [--rank R] [--steps N]
                                   [--pytorch-python PYTHON]
+               oln-bench influence [--model FILE] [--threads N] [--examples N] [--queries N] [--facts N]
+                                   [--steps N] [--learning-rate LR] [--q-v] [--generated N]
+                                   [--projection-dimension K] [--scoring-only]
                oln-bench model [--model FILE] [--threads N] [--llama-cpp-python PYTHON]
                                [--prompt-tokens N] [--decode-tokens N] [--adapters N]
           p2p          encrypted stream throughput against raw TCP, connection set-ups per
@@ -43,6 +48,8 @@ default:
                        with 32 adapters vs one, adapter load time, 1,000 adapters under an LRU budget
           training     LoRA forward+backward tokens/s on SmolLM2-135M Q4_1 (rank 8, all-linear), beside
                        PyTorch + PEFT on the same file, and peak memory
+          influence    influence/1: DataInf scoring ms/query over 10,000 stored examples (k = 4096), and the
+                       planted-fact benchmark on SmolLM2 (top-1/top-5, verification cost)
           ledger       mixed workload batches applied to an on-disk ledger: tx/s applying, tx/s
                        with signature verification, and the raw Ed25519 verify rate beside it
 

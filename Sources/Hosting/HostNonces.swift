@@ -15,4 +15,13 @@ final class HostNonces: @unchecked Sendable {
         lastUsed = nonce
         return nonce
     }
+
+    /// Gives back `nonce` when its transaction was not taken and no later one was handed out,
+    /// so that no gap blocks the next.
+    func release(_ nonce: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard lastUsed == nonce else { return }
+        lastUsed = nonce == 0 ? nil : nonce - 1
+    }
 }

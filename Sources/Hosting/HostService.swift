@@ -28,6 +28,8 @@ public final class HostService: @unchecked Sendable {
     private var refreshTimer: TimerHandle?
     private var listedHashes: [[UInt8]] = []
     private let ledger: LedgerDatabase
+    /// The host account's nonces, shared by receipts and listings.
+    private let nonces = HostNonces()
 
     /// A host for `model` (registered on the ledger as `baseHash`) beside `runtime`.
     public init(runtime: NodeRuntime, settings: HostSettings, model: LlamaModel, tokenizer: Tokenizer,
@@ -42,13 +44,19 @@ public final class HostService: @unchecked Sendable {
         indexes = SpanIndexShelf(blobs: runtime.blobs, tokenizer: tokenizer)
         let price = try TokenAmountText.parse(settings.pricePerThousandTokens)
         issuer = try ReceiptIssuer(runtime: runtime, shelf: shelf, indexes: indexes, pricePerThousandTokens: price,
-                                   apiToken: apiToken)
+                                   apiToken: apiToken, nonces: nonces)
         ledger = try LedgerDatabase(path: runtime.directory.chainPath)
         loop = try EventLoop()
         let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), host: settings.apiHost,
                                                          port: settings.apiPort, adminToken: apiToken)
         server = InferenceServer(configuration: configuration, scheduler: scheduler, tokenizer: tokenizer,
                                  adapters: registry, observer: issuer)
+        let identity: APIValue = [
+            "address": .string(runtime.identity.accountAddress.description), "peer_id": .string(runtime.identity.peerID.description),
+            "chain_id": .integer(Int(runtime.setup.chainID)), "base_model": .string(Base16.encode(baseHash)),
+            "price_per_thousand_tokens": .string(settings.pricePerThousandTokens),
+        ]
+        server.addRoute(.get, "/v1/oln/host") { _, responder in responder.respond(json: identity) }
     }
 
     /// Starts the scheduler, the API and the refreshes; returns the address the API listens on.
@@ -119,7 +127,8 @@ public final class HostService: @unchecked Sendable {
               stake >= parameters[.hostStakeMin] else { return }
         let endpoint = server.localAddress.map { "http://\($0.host):\($0.port)" } ?? ""
         guard let price = try? TokenAmountText.parse(settings.pricePerThousandTokens),
-              let nonce = try? ledger.account(runtime.identity.accountAddress).nonce else { return }
+              let ledgerNonce = try? ledger.account(runtime.identity.accountAddress).nonce else { return }
+        let nonce = nonces.next(ledgerNonce: ledgerNonce)
         let listing = HostListing(adapterHashes: hashes, pricePerThousandTokens: price, endpoint: endpoint)
         let now = UInt64(Date().timeIntervalSince1970)
         let transaction = TransactionBuilder.signed(.hostListing(listing), nonce: nonce, fee: nil, expiry: now + 3_600,
@@ -128,6 +137,8 @@ public final class HostService: @unchecked Sendable {
         if runtime.submit(transaction) {
             listedHashes = hashes
             log.info("host_listing", ["adapters": hashes.count, "endpoint": endpoint])
+        } else {
+            nonces.release(nonce)
         }
     }
 }

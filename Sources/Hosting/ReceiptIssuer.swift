@@ -23,13 +23,14 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     private let ownToken: BearerAuthorization
     private let ledger: LedgerDatabase
     private let ledgerLock = NSLock()
-    private let nonces = HostNonces()
+    let nonces: HostNonces
     private let receiptsPath: String
     private let counter = ReceiptCounter()
 
     init(runtime: NodeRuntime, shelf: AdapterShelf, indexes: SpanIndexShelf, pricePerThousandTokens: Amount,
-         apiToken: String) throws {
+         apiToken: String, nonces: HostNonces) throws {
         self.runtime = runtime
+        self.nonces = nonces
         self.shelf = shelf
         self.indexes = indexes
         self.pricePerThousandTokens = pricePerThousandTokens
@@ -100,7 +101,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         let receiptID = LedgerIdentifier.derive(sender: host, nonce: nonce)
         try keep(record, receiptID: receiptID)
         let submitted = runtime.submit(transaction)
-        if submitted { counter.increment() }
+        if submitted { counter.increment() } else { nonces.release(nonce) }
         return ["receipt_id": .string(Base16.encode(receiptID)), "transaction": .string(Base16.encode(transaction.id)),
                 "submitted": .bool(submitted), "method": .string(SpanAttribution.method),
                 "fee": .string(TokenAmountText.format(fee)), "datanet": .string(Base16.encode(served.datanetID)),

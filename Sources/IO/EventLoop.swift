@@ -45,12 +45,21 @@ public final class EventLoop: @unchecked Sendable {
     /// Loop thread only: open plus connecting TCP connections.
     var connectionCount = 0
 
+    /// A write to a socket whose peer has gone raises SIGPIPE, which ends the process by
+    /// default; a network process must get EPIPE from the write instead (libuv reports it as
+    /// a write error and the connection closes). Set once, process-wide, by the first loop.
+    static let brokenPipesIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
+
     /// Creates a loop; it runs once `run()` or `start()` is called.
     public init(
         pendingClosureCountMax: Int = EventLoop.defaultPendingClosureCountMax,
         connectionCountMax: Int = EventLoop.defaultConnectionCountMax
     ) throws(IOError) {
         precondition(pendingClosureCountMax > 0 && connectionCountMax > 0, "limits must be positive")
+        _ = Self.brokenPipesIgnored
         self.pendingClosureCountMax = pendingClosureCountMax
         self.connectionCountMax = connectionCountMax
         loop = .allocate(capacity: 1)

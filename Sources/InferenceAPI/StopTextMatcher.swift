@@ -12,26 +12,37 @@ struct StopTextMatcher: Sendable {
         self.stops = stops.map { Array($0.utf8) }.filter { !$0.isEmpty }
     }
 
-    /// Adds generated text; returns the text now safe to release.
+    /// Adds generated text; returns the text now safe to release. A complete stop string
+    /// ends the text only when no stop string that starts earlier may still complete (with
+    /// stops " a " and "a", the text " a" waits: " a " would cut one byte sooner).
     mutating func append(_ text: String) -> String {
         guard !hasMatched else { return "" }
         held += text.utf8
-        if let match = firstMatch() {
-            hasMatched = true
-            let released = String(decoding: held[..<match], as: UTF8.self)
-            held = []
-            return released
+        let pending = held.count - longestSuffixStartingAStop()
+        let match = firstMatch()
+        if let match, match <= pending {
+            return finish(at: match)
         }
-        let keep = longestSuffixStartingAStop()
-        let released = String(decoding: held[..<(held.count - keep)], as: UTF8.self)
-        held.removeFirst(held.count - keep)
+        let safe = min(pending, match ?? held.count)
+        let released = String(decoding: held[..<safe], as: UTF8.self)
+        held.removeFirst(safe)
         return released
     }
 
-    /// The text still held back (the generation ended without the stop string completing).
+    /// The text still held back once the generation ended: up to the earliest complete stop
+    /// string, or all of it.
     mutating func flush() -> String {
+        guard !hasMatched else { return "" }
+        if let match = firstMatch() { return finish(at: match) }
         defer { held = [] }
-        return hasMatched ? "" : String(decoding: held, as: UTF8.self)
+        return String(decoding: held, as: UTF8.self)
+    }
+
+    private mutating func finish(at match: Int) -> String {
+        hasMatched = true
+        let released = String(decoding: held[..<match], as: UTF8.self)
+        held = []
+        return released
     }
 
     /// The byte offset in `held` where the earliest stop string starts, if any.

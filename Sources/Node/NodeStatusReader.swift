@@ -64,7 +64,7 @@ public enum NodeStatusReader {
     }
 
     /// Whether a process with this id exists (it may belong to another user).
-    static func isAlive(_ processID: Int32) -> Bool {
+    public static func isAlive(_ processID: Int32) -> Bool {
         guard processID > 0 else { return false }
         return kill(processID, 0) == 0 || errno == EPERM
     }

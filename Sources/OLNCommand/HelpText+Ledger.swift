@@ -219,6 +219,27 @@ extension HelpText {
         \(submissionOptions)
         """
 
+    static let infer = """
+        Usage: oln infer --api URL --model NAME (--prompt TEXT | --chat TEXT) [--max-tokens N]
+                         [--max-fee TOKENS] [--token TOKEN] [--dir DIR] [--json]
+
+        Asks a host's OpenAI-compatible API (greedy) and prints the answer; the receipt, its
+        fee and the credited contributions go to standard error. The answer is paid with a fee
+        authorisation for that host and model signed by the data directory's key (the host's
+        address and chain come from URL/v1/oln/host), or with --token, the host's own API token.
+
+        Options:
+          --api URL           The host's API, e.g. http://127.0.0.1:8080
+          --model NAME        An adapter's hash (GET URL/v1/models lists them) or the base model's
+          --prompt TEXT       A text completion
+          --chat TEXT         One user message through the model's chat template
+          --max-tokens N      Tokens to generate at most (default: 64)
+          --max-fee TOKENS    The most the host may charge (default: 1)
+          --token TOKEN       The host's API token instead of a fee authorisation
+          --dir DIR           The paying account's data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --json              Print the whole answer as JSON
+        """
+
     /// The help of the ledger commands, by topic.
     static func ledgerTopic(_ topic: String) -> String? {
         switch topic {
@@ -241,6 +262,7 @@ extension HelpText {
         case "receipts": receipts
         case "payouts": payouts
         case "train": train
+        case "infer": infer
         default: nil
         }
     }

@@ -98,11 +98,11 @@ struct TransactionSubmission {
         }
     }
 
-    /// The dialable addresses of the node running on `directory`, loopback first.
+    /// The dialable addresses of the node running on `directory`, loopback first: those its
+    /// status file lists while its process is alive (however busy it is).
     private static func runningNodeAddresses(_ directory: NodeDirectory) throws -> [Multiaddr] {
-        let now = UInt64(max(0, Date().timeIntervalSince1970 * 1_000))
-        let status = try NodeStatusReader.status(of: directory, now: now)
-        guard status.running, !status.listen.isEmpty else {
+        guard let status = NodeStatus.read(from: directory.statusPath), status.running,
+              let processID = status.processID, NodeStatusReader.isAlive(processID), !status.listen.isEmpty else {
             throw CommandFailure("the node of \(directory.path) is not running; start it with "
                                  + "'oln run --dir \(directory.path)' or give --peer")
         }

@@ -129,6 +129,14 @@ struct EventLoopTests {
         }
     }
 
+    @Test("a loop makes the process ignore SIGPIPE, so a write to a gone peer is an error, not the end")
+    func brokenPipesIgnored() throws {
+        _ = try EventLoop()
+        // Setting it to ignore again returns the disposition in effect; compare the handlers' bits.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        #expect(unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self))
+    }
+
     @Test("stop closes listeners, connections and timers: each connection reports closed once")
     func stopClosesOpenHandles() throws {
         let loop = try EventLoop()

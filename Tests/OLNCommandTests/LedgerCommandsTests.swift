@@ -105,7 +105,8 @@ struct LedgerCommandsTests {
         let adapterHash = try HexArgument.identifier(try #require(adapter["hash"] as? String), option: "", topic: "")
         #expect(try BlobStore(root: nodeA + "/blobs").get(adapterHash) != nil)
 
-        try hostAnswers(chain: nodeA, peer: peer, base: base, adapter: Base16.encode(adapterHash), datanet: datanet)
+        try hostAnswers(chain: nodeA, client: nodeB, peer: peer, base: base, adapter: Base16.encode(adapterHash),
+                        datanet: datanet)
 
         let proposed = try Self.json(["gov", "propose", "--dir", nodeA, "--parameter", "gas_per_byte", "--value", "12",
                                       "--wait", "30", "--json"])
@@ -121,7 +122,8 @@ struct LedgerCommandsTests {
     /// A host node joins with the base model, fetches the adapter and the payloads, stakes,
     /// and answers an OpenAI completion paid with its own API token; the receipt reaches the
     /// chain with the contribution credited.
-    func hostAnswers(chain nodeA: String, peer: String, base: String, adapter: String, datanet: String) throws {
+    func hostAnswers(chain nodeA: String, client: String, peer: String, base: String, adapter: String,
+                     datanet: String) throws {
         let hostDirectory = try Self.initialize(copyingGenesisOf: nodeA, roles: ["host"],
                                                 options: ["--model", base, "--api", "127.0.0.1:0", "--bootstrap", peer])
         defer { try? FileManager.default.removeItem(atPath: hostDirectory) }
@@ -156,9 +158,52 @@ struct LedgerCommandsTests {
         try Self.waitUntil("the receipt is final on the chain") {
             CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.contains(receiptID)
         }
-        try Self.waitUntil("the host's status counts the receipt") {
-            CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      1 issued")
+        let paidByClient = CapturedRun(["infer", "--dir", client, "--api", api, "--model", adapter,
+                                        "--prompt", "The capital of Veloria", "--max-tokens", "6", "--json"])
+        #expect(paidByClient.code == .success, "\(paidByClient.error)")
+        let clientAnswer = try #require(try JSONSerialization.jsonObject(with: Data(paidByClient.output.utf8)) as? [String: Any])
+        #expect((clientAnswer["oln"] as? [String: Any])?["submitted"] as? Bool == true, "\(clientAnswer)")
+        try stockClientAnswers(api: api, token: token, adapter: adapter)
+        try Self.waitUntil("the host's status counts the receipts") {
+            CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      3 issued")
         }
+        try Self.waitUntil("the receipts paid by the client are final") {
+            let rows = try? JSONSerialization.jsonObject(with: Data(
+                CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.utf8)) as? [[String: Any]]
+            return rows?.count == 3
+        }
+    }
+
+    /// The stock `openai` Python client (from .venv, as Scripts/setup makes it) asks the node's
+    /// API with the node's token, and gets an answer with the receipt in its `oln` field.
+    func stockClientAnswers(api: String, token: String, adapter: String) throws {
+        let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".venv/bin/python3").path
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            Issue.record("no .venv/bin/python3: run Scripts/setup")
+            return
+        }
+        let script = """
+            import sys
+            from openai import OpenAI
+            client = OpenAI(base_url=sys.argv[1] + "/v1", api_key=sys.argv[2])
+            assert sys.argv[3] in [model.id for model in client.models.list().data]
+            answer = client.completions.create(model=sys.argv[3], prompt="The capital of Veloria", max_tokens=6, temperature=0)
+            extra = answer.model_extra["oln"]
+            assert extra["submitted"] and extra["method"] == "span/1", extra
+            print("receipt", extra["receipt_id"])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script, api, token, adapter]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.hasPrefix("receipt "), "\(text)")
     }
 
     /// POSTs JSON and returns the status and the decoded body.
@@ -237,16 +282,30 @@ struct LedgerCommandsTests {
         return here.appendingPathComponent("OpenLoRATests/Fixtures/\(name)").path
     }
 
+    /// Runs a command; transaction commands get a patient peer timeout (the machine may be busy).
     static func expectSuccess(_ arguments: [String]) throws {
-        let run = CapturedRun(arguments)
-        try #require(run.code == .success, "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | "))")
+        let run = CapturedRun(patient(arguments))
+        try #require(run.code == .success,
+                     "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | ")) \(logTail(arguments))")
+    }
+
+    /// The last lines of the log of the node a command's --dir names (for a failure's message).
+    static func logTail(_ arguments: [String]) -> String {
+        guard let index = arguments.firstIndex(of: "--dir"), index + 1 < arguments.count,
+              let log = try? String(contentsOfFile: arguments[index + 1] + "/node.log", encoding: .utf8) else { return "" }
+        return "log: " + log.split(separator: "\n").filter { !$0.contains("batch_") }.suffix(12).joined(separator: " | ")
     }
 
     static func json(_ arguments: [String]) throws -> [String: Any] {
-        let run = CapturedRun(arguments)
-        try #require(run.code == .success, "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | "))")
+        let run = CapturedRun(patient(arguments))
+        try #require(run.code == .success,
+                     "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | ")) \(logTail(arguments))")
         return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
                             "\(arguments): \(run.output)")
+    }
+
+    static func patient(_ arguments: [String]) -> [String] {
+        arguments.contains("--wait") || arguments.contains("--peer") ? arguments + ["--timeout", "60"] : arguments
     }
 
     static func waitUntil(_ what: String, seconds: Double = 30, _ condition: () throws -> Bool,
