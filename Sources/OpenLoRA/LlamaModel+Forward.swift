@@ -116,15 +116,21 @@ extension LlamaModel {
         backend.add(UnsafeBufferPointer(s.projected), to: x)
     }
 
-    /// Logits of chunk rows `rows` into `state.logits` rows 0..<rows.count.
-    func computeLogits(rows: Range<Int>, state s: LlamaRunState) {
+    /// Logits of chunk rows `rows` into `state.logits` rows 0..<rows.count; `tokenwise` for
+    /// rows that are independent requests (each as its own single-row product computes it).
+    func computeLogits(rows: Range<Int>, state s: LlamaRunState, tokenwise: Bool = false) {
         let width = configuration.embeddingLength
         let x = UnsafeBufferPointer(rebasing: s.residual[(rows.lowerBound * width)..<(rows.upperBound * width)])
         let normalized = prefix(s.normalized, rows.count * width)
         weights.outputNorm.withUnsafeBufferPointer {
             backend.rmsNormalize(x, weight: $0, epsilon: configuration.rmsNormEpsilon, into: normalized)
         }
-        backend.matrixProduct(weights.output, UnsafeBufferPointer(normalized), tokenCount: rows.count, into: s.logits)
+        let input = UnsafeBufferPointer(normalized)
+        if tokenwise {
+            backend.tokenwiseProduct(weights.output, input, tokenCount: rows.count, into: s.logits)
+        } else {
+            backend.matrixProduct(weights.output, input, tokenCount: rows.count, into: s.logits)
+        }
     }
 
     func prefix(_ buffer: UnsafeMutableBufferPointer<Float>, _ count: Int)

@@ -10,7 +10,8 @@ extension CPUBackend {
         let work = shape.positionCount * shape.headDimension * 2
         let (query, key) = (queries.baseAddress!, keys.baseAddress!)
         let (value, result) = (values.baseAddress!, output.baseAddress!)
-        forEachChunk(partition(rows: itemCount, rowWork: work)) { items in
+        let pooled = shape.tokenCount <= Self.pooledTokenCountMaximum
+        forEachChunk(partition(rows: itemCount, rowWork: work), pooled: pooled) { items in
             for item in items {
                 Self.attendOne(shape, token: item / shape.headCount, head: item % shape.headCount,
                                query, key, value, result)

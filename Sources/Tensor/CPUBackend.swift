@@ -7,8 +7,8 @@ import Darwin
 
 /// The compute backend on this machine's cores: OpenBLAS for F32 products, the SIMD row dot
 /// products for stored rows of other types, and the elementwise kernels, each spread over
-/// `threadCount` workers by rows (DispatchQueue.concurrentPerform) where the work is large
-/// enough to pay for it.
+/// `threadCount` threads by rows (the caller and a `WorkerPool` of threadCount − 1 threads
+/// that outlive the call) where the work is large enough to pay for it.
 ///
 /// Every output element is computed by one worker in a fixed order, so results do not
 /// depend on the thread count, except F32 products, which OpenBLAS computes with its own
@@ -19,9 +19,16 @@ public struct CPUBackend: ComputeBackend {
     public let threadCount: Int
     /// Elements of the Float panel a non-F32 matrix is expanded into for a many-token product.
     let panelElementMaximum: Int
+    /// The threads besides the caller's (nil for one thread): the process's pool of that size.
+    let workers: WorkerPool?
 
     /// Multiply-adds a worker is given at least, below which work is not split.
     static let chunkWorkMinimum = 32_768
+    /// The most tokens of an attention call that run on the pool (decoding steps); longer
+    /// calls (prompt chunks) use DispatchQueue.concurrentPerform between OpenBLAS calls.
+    static let pooledTokenCountMaximum = 1
+    /// Rows an integer product runs through every token before it moves on.
+    static let integerRowGroup = 16
     /// The default panel size: 4 MiB of Floats.
     static let panelElementMaximumDefault = 1 << 20
 
@@ -38,6 +45,7 @@ public struct CPUBackend: ComputeBackend {
         precondition(panelElementMaximum > 0, "a panel holds at least one element")
         self.threadCount = threadCount
         self.panelElementMaximum = panelElementMaximum
+        workers = threadCount > 1 ? WorkerPool.shared(workerCount: threadCount - 1) : nil
     }
 
     /// The number of online cores.
@@ -51,18 +59,26 @@ public struct CPUBackend: ComputeBackend {
     }
 
     /// Calls `body` with the rows of each chunk of `partition`, concurrently when there are
-    /// several chunks, and returns when all have finished. `body` may run on several threads
+    /// several chunks, and returns when all have finished: on the calling thread and
+    /// `workers` for decode-sized work (`pooled`), else with DispatchQueue.concurrentPerform
+    /// after parking the workers (prompt-sized work interleaves with OpenBLAS's threads, which
+    /// spinning workers would compete with on shared cores). `body` may run on several threads
     /// at once: each call must write only what its own rows own. (That is the whole contract
     /// that makes handing the non-Sendable closure to the workers safe.)
-    func forEachChunk(_ partition: RowPartition, _ body: (Range<Int>) -> Void) {
+    func forEachChunk(_ partition: RowPartition, pooled: Bool = true, _ body: (Range<Int>) -> Void) {
         if partition.chunkCount == 1 {
             body(0..<partition.count)
             return
         }
-        withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let work = body
-            DispatchQueue.concurrentPerform(iterations: partition.chunkCount) { work(partition.rows(ofChunk: $0)) }
+        guard pooled, let pool = workers else {
+            workers?.park()
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let work = body
+                DispatchQueue.concurrentPerform(iterations: partition.chunkCount) { work(partition.rows(ofChunk: $0)) }
+            }
+            return
         }
+        pool.run(chunkCount: partition.chunkCount) { body(partition.rows(ofChunk: $0)) }
     }
 
     /// A partition of `rows` rows that each cost `rowWork` multiply-adds.

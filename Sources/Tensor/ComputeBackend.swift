@@ -15,6 +15,12 @@ public protocol ComputeBackend: Sendable {
     func matrixProduct(_ weight: WeightMatrix, _ input: UnsafeBufferPointer<Float>, tokenCount: Int,
                        into output: UnsafeMutableBufferPointer<Float>)
 
+    /// The product of `matrixProduct` for tokens that are independent requests (a batched
+    /// decoding step): row t of the output equals `matrixVectorProduct` of input row t bit for
+    /// bit, so a request's tokens do not depend on what it was batched with.
+    func tokenwiseProduct(_ weight: WeightMatrix, _ input: UnsafeBufferPointer<Float>, tokenCount: Int,
+                          into output: UnsafeMutableBufferPointer<Float>)
+
     /// output[r] = Σc weight[r, c] · input[c]: the one-token product decoding is made of.
     func matrixVectorProduct(_ weight: WeightMatrix, _ input: UnsafeBufferPointer<Float>,
                              into output: UnsafeMutableBufferPointer<Float>)

@@ -3,12 +3,12 @@ import OpenLoRA
 import Tensor
 
 /// The forward pass against the reference logits, on every fixture model file. Tolerance:
-/// max |ours − reference| ≤ 1e-5 · max(1, max |reference|) per position, for every format:
-/// the reference of a quantized file ran on gguf-py's dequantization of the stored blocks,
-/// so the comparison measures the runtime, not the quantization.
+/// max |ours − reference| ≤ tolerance · max(1, max |reference|) per position: the reference
+/// of a quantized file ran on gguf-py's dequantization of the stored blocks, so the
+/// comparison measures the runtime, not the weights' quantization. Prompts: 1e-5; one-token
+/// steps: `OpenLoRAFixtures.decodingTolerance(forFile:)`, 1e-5 for float files, allowing for
+/// the 8-bit inputs of Q8_0, Q4_0 and Q4_1 products.
 @Suite struct LlamaModelTests {
-    static let tolerance: Float = 1e-5
-
     @Test(arguments: OpenLoRAFixtures.modelFiles)
     func prefillMatchesReferenceAtEveryPosition(_ file: OpenLoRAFixtures.ModelFile) throws {
         let model = try file.load()
@@ -19,7 +19,7 @@ import Tensor
             for position in sequence.tokens.indices {
                 let reference = sequence.logits[(position * vocabulary)..<((position + 1) * vocabulary)]
                 let error = OpenLoRAFixtures.relativeError(Array(logits.row(position)), reference)
-                #expect(error <= Self.tolerance, "\(file) position \(position): relative error \(error)")
+                #expect(error <= OpenLoRAFixtures.floatTolerance, "\(file) position \(position): relative error \(error)")
             }
         }
     }
@@ -34,7 +34,8 @@ import Tensor
             let logits = try model.forward([token], state: state)
             let reference = sequence.logits[(position * vocabulary)..<((position + 1) * vocabulary)]
             let error = OpenLoRAFixtures.relativeError(logits.scalars, reference)
-            #expect(error <= Self.tolerance, "\(file) step \(position): relative error \(error)")
+            let tolerance = OpenLoRAFixtures.decodingTolerance(forFile: file.file)
+            #expect(error <= tolerance, "\(file) step \(position): relative error \(error)")
         }
         #expect(state.position == sequence.tokens.count)
     }
@@ -42,12 +43,15 @@ import Tensor
 
 /// Chunking, a negative control for the RoPE layout, and input refusals.
 @Suite struct LlamaModelBehaviourTests {
+    /// Chunks of 5 leave a last chunk of one token, which runs as a decoding step (8-bit
+    /// inputs on this Q4_1 file), hence the decoding tolerance rather than 1e-6.
     @Test func chunkedPrefillEqualsOneChunk() throws {
         let model = try LlamaModel(ggufFile: OpenLoRAFixtures.path("base-q4_1.gguf"), backend: OpenLoRAFixtures.backend)
         let tokens = try #require(OpenLoRAFixtures.expected["base"]).sequences[1].tokens
         let whole = try model.forward(tokens, state: model.makeState(batchCapacity: 32), logits: .all)
         let chunked = try model.forward(tokens, state: model.makeState(batchCapacity: 5), logits: .all)
-        #expect(OpenLoRAFixtures.relativeError(chunked.scalars, whole.scalars[...]) <= 1e-6)
+        let tolerance = OpenLoRAFixtures.decodingTolerance(forFile: "base-q4_1.gguf")
+        #expect(OpenLoRAFixtures.relativeError(chunked.scalars, whole.scalars[...]) <= tolerance)
         let last = try model.forward(tokens, state: model.makeState(batchCapacity: 5))
         #expect(Array(last.row(0)) == Array(chunked.row(tokens.count - 1)))
     }

@@ -5,7 +5,8 @@ import ModelFiles
 import TestSupport
 
 /// CPUBackend's kernels against naive Double loops. Tolerances (relative to max(1, max |ref|)):
-/// products 1e-5, normalization, softmax, SiLU and RoPE 1e-6, attention 1e-5.
+/// products 1e-5 (against the input as the product computes with it: 8-bit for one-token
+/// Q8_0, Q4_0 and Q4_1 products), normalization, softmax, SiLU and RoPE 1e-6, attention 1e-5.
 @Suite struct CPUBackendTests {
     static let types: [GGMLType] = [.f32, .f16, .bf16, .q8_0, .q4_0, .q4_1]
     /// Panels of 200 elements: a 7 × 64 matrix is expanded in seven one-row panels.
@@ -18,11 +19,38 @@ import TestSupport
         let values = Naive.values(rows * columns, using: &generator)
         let input = Naive.values(tokens * columns, using: &generator)
         let matrix = try WeightMatrix(quantizing: values, rowCount: rows, columnCount: columns, to: type)
-        let expected = Naive.product(matrix.dequantized(), rows: rows, columns: columns, input, tokens: tokens)
+        let expected = Naive.product(matrix.dequantized(), rows: rows, columns: columns,
+                                     tokens == 1 ? Self.inputAsComputed(input, type) : input, tokens: tokens)
         let actual = input.producing(tokens * rows) {
             Self.backend.matrixProduct(matrix, $0, tokenCount: tokens, into: $1)
         }
         #expect(Naive.relativeError(actual, expected) <= 1e-5)
+    }
+
+    /// The input a one-token or tokenwise product of `type` computes with: Q8_0, Q4_0 and Q4_1
+    /// products quantize it to 8 bits (BlockDotTests' scalar reference), others use it as it is.
+    static func inputAsComputed(_ input: [Float], _ type: GGMLType) -> [Float] {
+        [.q8_0, .q4_0, .q4_1].contains(type) ? BlockDotTests.referenceQuantized(input) : input
+    }
+
+    /// A tokenwise product equals each token's own matrix-vector product bit for bit (batched
+    /// decoding steps rely on it).
+    @Test(arguments: [GGMLType.q8_0, .q4_0, .q4_1])
+    func tokenwiseProductEqualsSingleTokenProducts(_ type: GGMLType) throws {
+        var generator = SeededGenerator.make(for: "CPUBackend.fewTokens.\(type.name)")
+        let (rows, columns, tokens) = (40, 96, 6)
+        let matrix = try WeightMatrix(quantizing: Naive.values(rows * columns, using: &generator), rowCount: rows,
+                                      columnCount: columns, to: type)
+        let input = Naive.values(tokens * columns, using: &generator)
+        let batched = input.producing(tokens * rows) {
+            Self.backend.tokenwiseProduct(matrix, $0, tokenCount: tokens, into: $1)
+        }
+        for token in 0..<tokens {
+            let single = Array(input[(token * columns)..<((token + 1) * columns)]).producing(rows) {
+                Self.backend.matrixVectorProduct(matrix, $0, into: $1)
+            }
+            #expect(Array(batched[(token * rows)..<((token + 1) * rows)]) == single, "token \(token)")
+        }
     }
 
     @Test(arguments: types)
@@ -36,7 +64,8 @@ import TestSupport
             input.producing(rows) { CPUBackend(threadCount: threads).matrixVectorProduct(matrix, $0, into: $1) }
         }
         #expect(results.allSatisfy { $0 == results[0] })
-        let expected = Naive.product(matrix.dequantized(), rows: rows, columns: columns, input, tokens: 1)
+        let expected = Naive.product(matrix.dequantized(), rows: rows, columns: columns,
+                                     Self.inputAsComputed(input, type), tokens: 1)
         #expect(Naive.relativeError(results[0], expected) <= 1e-5)
     }
 

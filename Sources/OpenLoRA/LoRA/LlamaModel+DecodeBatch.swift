@@ -35,7 +35,7 @@ extension LlamaModel {
             batchFeedForwardBlock(layer, tokenCount: n, groups: groups, scratch: s)
         }
         for state in states { state.cache.count += 1 }
-        computeLogits(rows: 0..<n, state: s)
+        computeLogits(rows: 0..<n, state: s, tokenwise: true)
         let vocabulary = configuration.vocabularySize
         return FloatTensor(shape: [n, vocabulary], scalars: Array(s.logits[0..<(n * vocabulary)]))
     }
@@ -68,7 +68,7 @@ extension LlamaModel {
                               _ input: UnsafeBufferPointer<Float>, tokenCount n: Int,
                               into output: UnsafeMutableBufferPointer<Float>, groups: AdapterGroups,
                               workspace: LoRAWorkspace) {
-        backend.matrixProduct(weight, input, tokenCount: n, into: output)
+        backend.tokenwiseProduct(weight, input, tokenCount: n, into: output)
         let roleIndex = LoRAModule.roleIndex(role)
         for group in groups.groups {
             guard let projection = group.adapter.projection(layer: layer, roleIndex: roleIndex) else { continue }

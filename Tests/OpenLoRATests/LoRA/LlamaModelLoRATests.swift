@@ -4,10 +4,9 @@ import Tensor
 
 /// The forward pass with an adapter against the reference (numpy LlamaForCausalLM with PEFT's
 /// lora.Linear), on Hugging Face and GGUF bases. Tolerance as for the base model:
-/// max |ours − reference| ≤ 1e-5 · max(1, max |reference|) per position.
+/// max |ours − reference| ≤ tolerance · max(1, max |reference|) per position: 1e-5 for
+/// prompts, `OpenLoRAFixtures.decodingTolerance(forFile:)` of the base file for one-token steps.
 @Suite struct LlamaModelLoRATests {
-    static let tolerance: Float = 1e-5
-
     static func referenceRow(_ reference: LoRAFixtures.Case, _ position: Int, _ vocabulary: Int) -> ArraySlice<Float> {
         reference.logits[(position * vocabulary)..<((position + 1) * vocabulary)]
     }
@@ -19,10 +18,13 @@ import Tensor
         let adapter = try LoRAFixtures.adapter(reference.adapter, for: model)
         let logits = try model.forward(reference.tokens, state: model.makeState(batchCapacity: 4), adapter: adapter,
                                        logits: .all)
+        // Chunks of 4 may leave a last chunk of one token, which runs as a decoding step.
+        let tolerance = reference.tokens.count % 4 == 1
+            ? OpenLoRAFixtures.decodingTolerance(forFile: pairing.modelFile) : OpenLoRAFixtures.floatTolerance
         for position in reference.tokens.indices {
             let error = OpenLoRAFixtures.relativeError(
                 Array(logits.row(position)), Self.referenceRow(reference, position, model.configuration.vocabularySize))
-            #expect(error <= Self.tolerance, "\(pairing) position \(position): relative error \(error)")
+            #expect(error <= tolerance, "\(pairing) position \(position): relative error \(error)")
         }
     }
 
@@ -36,7 +38,8 @@ import Tensor
             let logits = try model.forward([token], state: state, adapter: adapter)
             let error = OpenLoRAFixtures.relativeError(
                 logits.scalars, Self.referenceRow(reference, position, model.configuration.vocabularySize))
-            #expect(error <= Self.tolerance, "\(pairing) step \(position): relative error \(error)")
+            let tolerance = OpenLoRAFixtures.decodingTolerance(forFile: pairing.modelFile)
+            #expect(error <= tolerance, "\(pairing) step \(position): relative error \(error)")
         }
     }
 

@@ -7,8 +7,6 @@ import Tensor
 /// (the update is rounded into the F32 weights instead of added to the activations), and
 /// equals the reference within the forward-pass tolerance.
 @Suite struct LlamaModelMergingTests {
-    static let tolerance: Float = 1e-5
-
     @Test(arguments: [("base-f32.gguf", "base-r8-all"), ("base-hf", "base-r8-rslora"), ("base-q4_1.gguf", "base-r4-qv"),
                       ("llama3-f16.gguf", "llama3-r4-all")])
     func mergedForwardEqualsUnmergedForward(_ file: String, _ adapterName: String) throws {
@@ -20,7 +18,7 @@ import Tensor
         let mergedLogits = try merged.forward(tokens, state: merged.makeState(), logits: .all)
         for position in tokens.indices {
             let error = OpenLoRAFixtures.relativeError(Array(mergedLogits.row(position)), unmergedLogits.row(position))
-            #expect(error <= Self.tolerance, "\(file) + \(adapterName) position \(position): relative error \(error)")
+            #expect(error <= OpenLoRAFixtures.floatTolerance, "\(file) + \(adapterName) position \(position): relative error \(error)")
         }
         for layer in 0..<model.configuration.blockCount {
             let before = model.weights.layers[layer], after = merged.weights.layers[layer]
@@ -43,7 +41,7 @@ import Tensor
         for position in reference.tokens.indices {
             let expected = reference.logits[(position * vocabulary)..<((position + 1) * vocabulary)]
             let error = OpenLoRAFixtures.relativeError(Array(logits.row(position)), expected)
-            #expect(error <= LlamaModelLoRATests.tolerance, "position \(position): relative error \(error)")
+            #expect(error <= OpenLoRAFixtures.floatTolerance, "position \(position): relative error \(error)")
         }
     }
 }
