@@ -16,6 +16,9 @@ and writes, for each adapter NAME:
     NAME/adapter_config.json, NAME/adapter_model.safetensors   (save_pretrained, float32)
     NAME-gradients.safetensors    d(loss)/d(lora_A), d(loss)/d(lora_B) under PEFT's tensor
                                   names, float32
+    NAME-logits.safetensors       "logits" [16, vocabulary], float32: the model's logits with
+                                  the adapter applied (computed in float64)
+    base-logits.safetensors       the same without an adapter (transformers alone)
     expected.json                 the tokens, the target mask and each adapter's loss
 
 Everything is deterministic: no randomness but the seeded generators, and float64 compute.
@@ -72,6 +75,7 @@ def loss_and_gradients(model):
     logits = model(input_ids=ids).logits
     loss = torch.nn.functional.cross_entropy(logits[0, :-1], labels[0, 1:], ignore_index=-100, reduction="sum")
     loss.backward()
+    model.reference_logits = logits[0].detach().float().contiguous()
     gradients = {}
     for name, parameter in model.named_parameters():
         if parameter.requires_grad:
@@ -90,10 +94,17 @@ def main():
         tidy(folder)
         loss, gradients = loss_and_gradients(model)
         save_file(gradients, os.path.join(HERE, name + "-gradients.safetensors"))
-        for path in (os.path.join(folder, "adapter_model.safetensors"), os.path.join(HERE, name + "-gradients.safetensors")):
+        save_file({"logits": model.reference_logits}, os.path.join(HERE, name + "-logits.safetensors"))
+        for path in (os.path.join(folder, "adapter_model.safetensors"), os.path.join(HERE, name + "-gradients.safetensors"),
+                     os.path.join(HERE, name + "-logits.safetensors")):
             os.chmod(path, 0o644)
         expected["losses"][name] = loss
         print(name, "loss", loss, "tensors", len(gradients))
+    base = LlamaForCausalLM.from_pretrained(BASE, torch_dtype=torch.float32).double()
+    with torch.no_grad():
+        base_logits = base(input_ids=torch.tensor([TOKENS])).logits[0].float().contiguous()
+    save_file({"logits": base_logits}, os.path.join(HERE, "base-logits.safetensors"))
+    os.chmod(os.path.join(HERE, "base-logits.safetensors"), 0o644)
     with open(os.path.join(HERE, "expected.json"), "w") as file:
         json.dump(expected, file, indent=1)
         file.write("\n")
