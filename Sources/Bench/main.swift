@@ -20,6 +20,8 @@ case "attribution":
     AttributionBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "training":
     TrainingBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "finetune":
+    FinetuneBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "influence":
     InfluenceBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
@@ -33,6 +35,7 @@ default:
                oln-bench attribution [--tokens N] [--queries Q] [--output-tokens L] [--seed S]
                oln-bench training [--model FILE] [--threads N] [--tokens N] [--rank R] [--steps N]
                                   [--pytorch-python PYTHON]
+               oln-bench finetune [--steps N] [--threads N]
                oln-bench influence [--model FILE] [--threads N] [--examples N] [--queries N] [--facts N]
                                    [--steps N] [--learning-rate LR] [--q-v] [--generated N]
                                    [--projection-dimension K] [--scoring-only]
@@ -48,6 +51,7 @@ default:
                        with 32 adapters vs one, adapter load time, 1,000 adapters under an LRU budget
           training     LoRA forward+backward tokens/s on SmolLM2-135M Q4_1 (rank 8, all-linear), beside
                        PyTorch + PEFT on the same file, and peak memory
+          finetune     ModelFactory on SmolLM2 with made-up facts: validation loss and answers before/after
           influence    influence/1: DataInf scoring ms/query over 10,000 stored examples (k = 4096), and the
                        planted-fact benchmark on SmolLM2 (top-1/top-5, verification cost)
           ledger       mixed workload batches applied to an on-disk ledger: tx/s applying, tx/s
