@@ -240,6 +240,15 @@ extension HelpText {
           --json              Print the whole answer as JSON
         """
 
+    static let join = """
+        Usage: oln join DESCRIPTOR [--dir DIR] [--role ROLE]... [--listen MULTIADDR]... [init options]
+
+        Sets up a data directory for a published testnet (Testnet/public/README.md): checks the
+        descriptor's genesis against its chain id and genesis hash, then runs 'oln init' with that
+        genesis, the descriptor's bootstrap addresses and the options given (default listen
+        /ip4/0.0.0.0/tcp/4001). Then 'oln run' catches up with the chain and follows it.
+        """
+
     /// The help of the ledger commands, by topic.
     static func ledgerTopic(_ topic: String) -> String? {
         switch topic {
@@ -263,6 +272,7 @@ extension HelpText {
         case "payouts": payouts
         case "train": train
         case "infer": infer
+        case "join": join
         default: nil
         }
     }

@@ -8,6 +8,7 @@ enum HelpText {
 
         Commands:
           init             Set up a node's data directory: key, configuration, genesis, ledger
+          join             Set up a data directory for a published testnet from its descriptor
           run              Run the node of a data directory until Ctrl-C
           status           Print a node's heights, slot, leader, peers and mempool
           account          Print an account's balance, nonce, stakes and payouts

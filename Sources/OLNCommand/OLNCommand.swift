@@ -79,6 +79,8 @@ public enum OLNCommand {
             return try CurationCommand.run(&parser, environment: environment, console: console)
         case "gov":
             return try GovernanceCommand.run(&parser, environment: environment, console: console)
+        case "join":
+            return try JoinCommand.run(&parser, environment: environment, console: console)
         case "infer":
             return try InferCommand.run(&parser, environment: environment, console: console)
         case "train":

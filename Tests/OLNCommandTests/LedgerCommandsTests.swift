@@ -225,6 +225,35 @@ struct LedgerCommandsTests {
         return (status, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
     }
 
+    @Test("oln join sets up a node from a descriptor that catches up with the chain; a tampered one is refused",
+          .enabled(if: olnBinary != nil, "oln is not built next to the test bundle: run swift build --build-tests"))
+    func join() throws {
+        let chain = try Self.initialize()
+        defer { try? FileManager.default.removeItem(atPath: chain) }
+        let node = try Self.start(chain)
+        defer { node.terminate(); node.waitUntilExit() }
+        let peer = try Self.listenAddress(chain)
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: chain + "/genesis.json")))
+        let check = try Self.json(["genesis", "check", chain + "/genesis.json", "--json"])
+        var descriptor: [String: Any] = ["name": "test-net", "chain_id": check["chain_id"] as Any,
+                                         "genesis_hash": check["genesis_hash"] as Any, "genesis": spec, "bootstrap": [peer]]
+        let file = chain + "/descriptor.json"
+        try JSONSerialization.data(withJSONObject: descriptor).write(to: URL(fileURLWithPath: file))
+        let joiner = NSTemporaryDirectory() + "oln-join-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: joiner) }
+        try Self.expectSuccess(["join", file, "--dir", joiner, "--listen", "/ip4/127.0.0.1/tcp/0"])
+        let follower = try Self.start(joiner)
+        defer { follower.terminate(); follower.waitUntilExit() }
+        let target = try #require(Self.json(["status", "--dir", chain, "--json"])["finalized_height"] as? Int)
+        try Self.waitUntil("the joined node catches up to height \(target)") {
+            ((try? Self.json(["status", "--dir", joiner, "--json"]))?["finalized_height"] as? Int ?? 0) >= target
+        }
+        descriptor["genesis_hash"] = String(repeating: "0", count: 64)
+        try JSONSerialization.data(withJSONObject: descriptor).write(to: URL(fileURLWithPath: file))
+        let refused = CapturedRun(["join", file, "--dir", joiner + "-2"])
+        #expect(refused.code == .failure && refused.error.contains("do not join"), "\(refused.error)")
+    }
+
     // MARK: - A one-node chain
 
     /// A data directory with a fresh key; genesis made for it unless `copyingGenesisOf` names
