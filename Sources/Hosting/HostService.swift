@@ -57,6 +57,8 @@ public final class HostService: @unchecked Sendable {
             "price_per_thousand_tokens": .string(settings.pricePerThousandTokens),
         ]
         server.addRoute(.get, "/v1/oln/host") { _, responder in responder.respond(json: identity) }
+        try LedgerRoutes.install(on: server, runtime: runtime)
+        try NodeMetrics.register(in: server.metrics, runtime: runtime)
     }
 
     /// Starts the scheduler, the API and the refreshes; returns the address the API listens on.

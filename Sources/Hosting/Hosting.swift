@@ -13,6 +13,11 @@
 //                      signs and submits the receipt, and answers with its fields
 //   FeeAuthorizationHeader  the client's signed authorisation, as the request carries it
 //   HostNonces         the host account's next nonce across receipts not yet final
+//   LedgerRoutes       the ledger and network REST routes (/v1/oln/…): chain, accounts,
+//                      datanets, contributions, models, receipts, payouts, and submitting
+//                      signed transactions (bearer token); queries on a connection and queue
+//                      of their own
+//   NodeMetrics        the node's Prometheus families (peers, mempool, heights, finality lag)
 //
 // It imports Node (the runtime, blob store, directory), InferenceAPI and HTTP (the server),
 // OpenLoRA and Tokenizers (the model), Attribution (span/1), ModelFactory (payload rows),

@@ -14,6 +14,9 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     public var logLevel: String
     /// What the host role serves (required with it).
     public var host: HostSettings?
+    /// Whether a curator votes by the automatic policy (size and near-duplicate checks);
+    /// otherwise it votes only by command.
+    public var autoCurate: Bool
 
     public static let currentVersion = 1
     public static let defaultListen = "/ip4/0.0.0.0/tcp/4001"
@@ -24,17 +27,29 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     public static let addressCountMax = 64
 
     enum CodingKeys: String, CodingKey {
-        case version, listen, bootstrap, roles, logLevel = "log_level", host
+        case version, listen, bootstrap, roles, logLevel = "log_level", host, autoCurate = "auto_curate"
     }
 
     public init(listen: [String] = [defaultListen], bootstrap: [String] = [], roles: [NodeRole] = [.relay],
-                logLevel: String = "info", host: HostSettings? = nil) {
+                logLevel: String = "info", host: HostSettings? = nil, autoCurate: Bool = false) {
         version = Self.currentVersion
         self.listen = listen
         self.bootstrap = bootstrap
         self.roles = roles
         self.logLevel = logLevel
         self.host = host
+        self.autoCurate = autoCurate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        listen = try container.decode([String].self, forKey: .listen)
+        bootstrap = try container.decode([String].self, forKey: .bootstrap)
+        roles = try container.decode([NodeRole].self, forKey: .roles)
+        logLevel = try container.decode(String.self, forKey: .logLevel)
+        host = try container.decodeIfPresent(HostSettings.self, forKey: .host)
+        autoCurate = try container.decodeIfPresent(Bool.self, forKey: .autoCurate) ?? false
     }
 
     /// Why the configuration cannot be used, or nil.
@@ -62,6 +77,7 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
             guard let host else { return "the host role needs a host section (its model): oln init --role host --model FILE" }
             if let problem = host.problem() { return problem }
         }
+        if autoCurate && !roles.contains(.curator) { return "auto_curate needs the curator role" }
         return roles.contains(.relay) ? nil : "roles must include relay: every peer relays"
     }
 

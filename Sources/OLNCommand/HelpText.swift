@@ -167,7 +167,8 @@ enum HelpText {
 
     static let initialize = """
         Usage: oln init --genesis FILE [--dir DIR] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
-                        [--role ROLE]... [--model FILE [--api HOST:PORT] [--price TOKENS]] [--force] [--json]
+                        [--role ROLE]... [--auto-curate] [--model FILE [--api HOST:PORT] [--price TOKENS]]
+                        [--force] [--json]
 
         Sets up a node's data directory: an identity key (kept if one exists), config.json,
         a copy of the genesis spec, and the ledger database at genesis. Running it again with
@@ -180,6 +181,9 @@ enum HelpText {
           --bootstrap MULTIADDR  Peer to dial at start, with /p2p/<peer id>; repeatable
           --role ROLE            sequencer, validator, curator or host, repeatable; every node relays;
                                  curators and hosts fetch contribution payloads and adapters
+          --auto-curate          With --role curator: vote on new contributions by the automatic policy
+                                 (reject payloads under 16 bytes, over the datanet's limit, not UTF-8
+                                 text, or near-duplicates of earlier ones; accept the rest)
           --model FILE           With --role host: the base model it serves (GGUF file or Hugging Face folder)
           --api HOST:PORT        With --role host: where the OpenAI-compatible API listens
                                  (default: 127.0.0.1:8080; put a proxy in front to publish it)

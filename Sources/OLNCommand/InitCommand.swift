@@ -27,6 +27,10 @@ enum InitCommand {
             if !roles.contains(role) { roles.append(role) }
         }
         let host = try hostSettings(&parser, roles: roles, topic: topic)
+        let autoCurate = parser.takeFlag("--auto-curate")
+        guard !autoCurate || roles.contains(.curator) else {
+            throw UsageError("--auto-curate belongs to the curator role (--role curator)", topic: topic)
+        }
         let force = parser.takeFlag("--force")
         let json = parser.takeFlag("--json")
         try parser.finish(topic: topic)
@@ -34,7 +38,8 @@ enum InitCommand {
             throw CommandFailure("cannot read the genesis spec \(genesisPath)")
         }
         let configuration = NodeConfiguration(listen: listen.isEmpty ? [NodeConfiguration.defaultListen] : listen,
-                                              bootstrap: bootstrap, roles: roles.sorted(), host: host)
+                                              bootstrap: bootstrap, roles: roles.sorted(), host: host,
+                                              autoCurate: autoCurate)
         let summary = try NodeDirectory(path: directory).initialize(
             genesisSpec: spec, configuration: configuration, overwritingConfiguration: force)
         report(summary, directory: directory, json: json, console: console)

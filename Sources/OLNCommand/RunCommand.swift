@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 import Node
 
@@ -34,14 +35,18 @@ enum RunCommand {
         let host = try configuration.roles.contains(.host) ? HostLauncher.prepare(runtime, configuration: configuration,
                                                                                    log: runtime.log) : nil
         try runtime.start()
+        let curator: CuratorService?
         do {
             try host?.start()
+            curator = configuration.autoCurate ? try CuratorService(runtime: runtime) : nil
+            curator?.start()
         } catch {
             runtime.stop()
             runtime.waitUntilStopped()
             throw error
         }
         runtime.waitUntilStopped()
+        curator?.stop()
         host?.stop()
         return signalled.isSet ? .success : .failure
     }

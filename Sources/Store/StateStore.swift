@@ -11,7 +11,8 @@ import Sodium
 ///
 /// Tables: `state` and `state_buckets`, created by `StateStore.schemaMigration`, which the
 /// owner of the database includes in its `SchemaMigrations`. Nothing but this type may write
-/// them, and only one `StateStore` may be open on a database.
+/// them, and only one `StateStore` may write a database; others may read beside it (each
+/// drops its caches when `PRAGMA data_version` shows another connection committed).
 ///
 /// Changes are applied inside `Database.transaction(_:)`. The store observes the database's
 /// transactions: when one rolls back, the in-memory tree is rolled back with it; when an
@@ -45,6 +46,12 @@ public final class StateStore {
     var valueCache = StateValueCache()
     /// The prepared read of one row, kept rather than looked up for every read.
     private var readStatement: Statement?
+    /// SQLite's `data_version` when this connection last looked: it changes when another
+    /// connection commits (a node writing while a command or a service reads beside it).
+    private var observedDataVersion: Int64?
+    /// How many times another connection's commits made this one drop its caches; owners
+    /// of their own caches (the ledger's chain record) compare it to know when to re-read.
+    public private(set) var externalChangeCount = 0
 
     /// Opens the state in `database`, whose schema must include `schemaMigration`, and builds
     /// the tree from the persisted bucket hashes.
@@ -58,6 +65,7 @@ public final class StateStore {
         }
         tree = StateTree(leaves: try Self.storedBucketHashes(in: database))
         database.addTransactionObserver(self)
+        try refreshIfChangedElsewhere()
         if verifyingIntegrity {
             try verifyIntegrity()
         }
@@ -81,9 +89,30 @@ public final class StateStore {
         }
     }
 
+    /// Drops what this connection remembered of the state (values, bucket preimages, the
+    /// tree) when another connection has committed since it last looked, so that a reader
+    /// beside the writer never answers from a stale cache; returns whether it did. Does
+    /// nothing inside a transaction (this connection then sees only its own snapshot).
+    @discardableResult
+    public func refreshIfChangedElsewhere() throws -> Bool {
+        guard !database.isInTransaction else { return false }
+        let statement = try database.cachedStatement("PRAGMA data_version")
+        defer { statement.reset() }
+        guard try statement.step() else { return false }
+        let version = statement.int64(at: 0)
+        defer { observedDataVersion = version }
+        guard let observed = observedDataVersion, observed != version else { return false }
+        valueCache = StateValueCache()
+        bucketCache = StateBucketCache(bucketCount: StateTree.bucketCount)
+        tree = StateTree(leaves: try Self.storedBucketHashes(in: database))
+        externalChangeCount += 1
+        return true
+    }
+
     /// The value stored under `key`, or nil when there is none.
     public func value(for key: [UInt8]) throws -> [UInt8]? {
         try Self.checkKey(key)
+        try refreshIfChangedElsewhere()
         if let cached = valueCache.value(for: key) { return cached }
         let bucket = Self.bucket(for: key)
         if let preimage = bucketCache.preimage(bucket),

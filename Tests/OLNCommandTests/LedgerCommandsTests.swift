@@ -164,6 +164,10 @@ struct LedgerCommandsTests {
         let clientAnswer = try #require(try JSONSerialization.jsonObject(with: Data(paidByClient.output.utf8)) as? [String: Any])
         #expect((clientAnswer["oln"] as? [String: Any])?["submitted"] as? Bool == true, "\(clientAnswer)")
         try stockClientAnswers(api: api, token: token, adapter: adapter)
+        let chainRoute = try HTTPExchange.get(api + "/v1/oln/chain")
+        #expect((chainRoute["head_height"] as? Int ?? 0) > 0, "\(chainRoute)")
+        let datanetRoute = try HTTPExchange.get(api + "/v1/oln/datanets/" + datanet)
+        #expect(datanetRoute["id"] as? String == datanet, "\(datanetRoute)")
         try Self.waitUntil("the host's status counts the receipts") {
             CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      3 issued")
         }

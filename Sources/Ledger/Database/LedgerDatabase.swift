@@ -15,6 +15,8 @@ public final class LedgerDatabase {
     let database: Database
     let stateStore: StateStore
     private(set) var chain: ChainRecord?
+    /// `stateStore.externalChangeCount` when `chain` was read.
+    private var chainReadAtChangeCount = 0
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
     /// in-memory ledger.
@@ -38,15 +40,29 @@ public final class LedgerDatabase {
     // MARK: Where the chain stands
 
     /// Whether genesis has been written.
-    public var isInitialized: Bool { chain != nil }
-    public var chainID: UInt64? { chain?.chainID }
-    public var genesisHash: [UInt8]? { chain?.genesisHash }
+    public var isInitialized: Bool { currentChain != nil }
+    public var chainID: UInt64? { currentChain?.chainID }
+    public var genesisHash: [UInt8]? { currentChain?.genesisHash }
     /// The height of the last batch applied (0 after genesis).
-    public var height: UInt64 { chain?.height ?? 0 }
+    public var height: UInt64 { currentChain?.height ?? 0 }
+
+    /// The chain record, re-read when another connection committed since it was read (a
+    /// reader beside the node's writer sees the new head).
+    private var currentChain: ChainRecord? {
+        _ = try? stateStore.refreshIfChangedElsewhere()
+        if stateStore.externalChangeCount != chainReadAtChangeCount {
+            chain = (try? Self.chainRecord(in: stateStore)) ?? chain
+            chainReadAtChangeCount = stateStore.externalChangeCount
+        }
+        return chain
+    }
     /// The slot time of the last batch applied (the genesis time after genesis).
-    public var time: UInt64 { chain?.time ?? 0 }
+    public var time: UInt64 { currentChain?.time ?? 0 }
     /// The root over all state after the last batch.
-    public var stateRoot: [UInt8] { stateStore.root }
+    public var stateRoot: [UInt8] {
+        _ = try? stateStore.refreshIfChangedElsewhere()
+        return stateStore.root
+    }
 
     // MARK: Genesis
 

@@ -1,0 +1,47 @@
+import HTTP
+import Ledger
+import Node
+
+/// The node's own gauges on the host's `GET /metrics`: peers, mempool, heights, slot and
+/// finality lag, read from the runtime's status snapshot (updated each slot and after each
+/// batch) and, for the last batch's slot, from a ledger connection of the metrics' own.
+///
+///     try NodeMetrics.register(in: server.metrics, runtime: runtime)
+public enum NodeMetrics {
+    /// Registers the families in `registry`; throws when the ledger cannot be opened.
+    public static func register(in registry: MetricsRegistry, runtime: NodeRuntime) throws {
+        let connection = try LedgerRoutesConnection(path: runtime.directory.chainPath)
+        register(in: registry, status: { runtime.status }, lastBatchSlot: {
+            connection.read { ledger in (try? ledger.lastArchivedBatch())?.slot }
+        })
+    }
+
+    /// Registers the families over closures that give the status and the slot of the last
+    /// finalized batch (nil before the first batch).
+    static func register(in registry: MetricsRegistry, status: @escaping @Sendable () -> NodeStatus,
+                         lastBatchSlot: @escaping @Sendable () -> UInt64?) {
+        let gauges: [(String, String, @Sendable (NodeStatus) -> Double)] = [
+            ("oln_peers", "Peers connected.", { Double($0.peers) }),
+            ("oln_mempool_transactions", "Transactions waiting in the mempool.", { Double($0.mempool) }),
+            ("oln_head_height", "Height of the last applied batch.", { Double($0.headHeight) }),
+            ("oln_finalized_height", "Height of the last finalized batch.", { Double($0.finalizedHeight) }),
+            ("oln_slot", "The current slot by the clock.", { Double($0.slot) }),
+            ("oln_syncing", "1 while the node fetches or applies batches over /oln/sync/1, else 0.",
+             { $0.syncing ? 1 : 0 }),
+            ("oln_host_adapters", "Adapters the host serves.", { Double($0.hostedAdapters?.count ?? 0) }),
+        ]
+        for (name, help, read) in gauges {
+            registry.register(name, help: help, type: .gauge) { read(status()) }
+        }
+        registry.register("oln_host_receipts_issued_total", help: "Inference receipts the host issued since it started.",
+                          type: .counter) {
+            status().receipts.map { [MetricSample(value: Double($0))] } ?? []
+        }
+        registry.register("oln_finality_lag_slots", help: "Slots since the slot of the last finalized batch "
+                          + "(the current slot before the first batch).", type: .gauge) {
+            let slot = status().slot
+            let last = lastBatchSlot() ?? 0
+            return Double(slot >= last ? slot - last : 0)
+        }
+    }
+}
