@@ -29,6 +29,9 @@ public final class NodeRuntime: @unchecked Sendable {
         public var redialInterval: Duration = .seconds(5)
         /// How long a sync request may wait for its response.
         public var syncTimeout: Duration = .seconds(10)
+        /// The configuration to run with instead of the directory's config.json (flags and
+        /// environment variables applied over it); checked like the file.
+        public var configuration: NodeConfiguration?
 
         public init(log: NodeLog = .silent) {
             self.log = log
@@ -85,7 +88,12 @@ public final class NodeRuntime: @unchecked Sendable {
     public init(directory: NodeDirectory, options: Options = Options()) throws(NodeError) {
         self.directory = directory
         self.options = options
-        configuration = try NodeConfiguration.read(from: directory.configurationPath)
+        if let given = options.configuration {
+            if let problem = given.problem() { throw .configuration(problem) }
+            configuration = given
+        } else {
+            configuration = try NodeConfiguration.read(from: directory.configurationPath)
+        }
         blobs = try BlobStore(root: directory.blobsPath)
         do {
             identity = try KeyFile.read(from: directory.keyPath)

@@ -346,7 +346,8 @@ enum HelpText {
 
     /// The help of `topic` (such as `keys generate`), or nil when there is none.
     static let run = """
-        Usage: oln run [--dir DIR] [--log-level LEVEL]
+        Usage: oln run [--dir DIR] [--log-level LEVEL] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
+                       [--api HOST:PORT] [--auto-curate | --no-auto-curate]
 
         Runs the node of a data directory made by 'oln init': listens on its listen addresses,
         dials its bootstrap peers, joins the chain's gossip topics, catches up over
@@ -355,9 +356,18 @@ enum HelpText {
         Logs one line per event to standard error: time, level, event, key=value fields.
         Ctrl-C or SIGTERM stops it cleanly; a batch is applied whole or not at all.
 
+        Flags, then environment variables, take precedence over config.json for this run
+        (the file is not changed).
+
         Options:
-          --dir DIR           The data directory (default: $OLN_DATA_DIR, else ~/.oln)
-          --log-level LEVEL   error, warning, info or debug (default: log_level in config.json)
+          --dir DIR               The data directory (default: $OLN_DATA_DIR, else ~/.oln)
+          --log-level LEVEL       error, warning, info or debug (env OLN_LOG_LEVEL; default:
+                                  log_level in config.json)
+          --listen MULTIADDR      Listen here instead, repeatable (env OLN_LISTEN, comma-separated)
+          --bootstrap MULTIADDR   Dial these instead, repeatable (env OLN_BOOTSTRAP, comma-separated)
+          --api HOST:PORT         The host role's API address (env OLN_API)
+          --auto-curate, --no-auto-curate
+                                  Vote by the curator policy or not (env OLN_AUTO_CURATE=1|0)
         """
 
     static let status = """

@@ -2,8 +2,9 @@ import Curation
 import Foundation
 import Node
 
-/// `oln run [--dir DIR] [--log-level LEVEL]`: runs the node of a data directory until
-/// SIGINT or SIGTERM, logging one line per event to standard error.
+/// `oln run [--dir DIR] [overrides]`: runs the node of a data directory until SIGINT or
+/// SIGTERM, logging one line per event to standard error. Flags, then environment variables
+/// (`ConfigurationOverrides`), take precedence over config.json for this run.
 enum RunCommand {
     static func run(_ parser: inout ArgumentParser, environment: [String: String], console: Console) throws -> ExitCode {
         let topic = "run"
@@ -12,14 +13,19 @@ enum RunCommand {
             return .success
         }
         let path = try parser.takeOption("--dir", topic: topic) ?? DataDirectory(environment: environment).path
-        let levelName = try parser.takeOption("--log-level", topic: topic)
+        let overrides = try ConfigurationOverrides(&parser, environment: environment, topic: topic)
         try parser.finish(topic: topic)
         let directory = NodeDirectory(path: path)
-        let configuration = try NodeConfiguration.read(from: directory.configurationPath)
-        guard let level = NodeLog.Level(name: levelName ?? configuration.logLevel) else {
+        if let level = overrides.logLevel, NodeLog.Level(name: level) == nil {
             throw UsageError("--log-level must be one of \(NodeConfiguration.logLevels.joined(separator: ", "))", topic: topic)
         }
-        let runtime = try NodeRuntime(directory: directory, options: .init(log: NodeLog(level: level, sink: { console.error($0) })))
+        let configuration = try overrides.applied(to: NodeConfiguration.read(from: directory.configurationPath), topic: topic)
+        guard let level = NodeLog.Level(name: configuration.logLevel) else {
+            throw UsageError("--log-level must be one of \(NodeConfiguration.logLevels.joined(separator: ", "))", topic: topic)
+        }
+        var options = NodeRuntime.Options(log: NodeLog(level: level, sink: { console.error($0) }))
+        options.configuration = configuration
+        let runtime = try NodeRuntime(directory: directory, options: options)
         let signalled = SignalFlag()
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
