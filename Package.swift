@@ -68,7 +68,7 @@ let package = Package(
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The host role: a base model and its adapters served over the API, a signed receipt per answer.
-        .target(name: "Hosting", dependencies: ["Node", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
+        .target(name: "Hosting", dependencies: ["InfluenceAttribution", "LoRATraining", "Node", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
         // The curator role's automatic policy: size and near-duplicate checks, votes submitted through the node.
         .target(name: "Curation", dependencies: ["Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.

@@ -16,6 +16,10 @@ final class AdapterShelf: @unchecked Sendable {
         let name: String
         let datanetID: [UInt8]
         let datanetVersion: UInt64
+        /// The unpacked PEFT folder.
+        let folder: String
+        /// The training job's gradient store in the blob stores, when its TrainingResult names one.
+        let gradientStoreBlob: [UInt8]?
     }
 
     let registry: AdapterRegistry
@@ -58,9 +62,10 @@ final class AdapterShelf: @unchecked Sendable {
             let name = Base16.encode(hash)
             guard served(named: name) == nil, blobs.contains(hash) else { continue }
             do {
-                try register(hash, name: name)
+                let folder = try register(hash, name: name)
                 let entry = Served(hash: hash, name: name, datanetID: record.result.datanetID,
-                                   datanetVersion: record.result.datanetVersion)
+                                   datanetVersion: record.result.datanetVersion, folder: folder,
+                                   gradientStoreBlob: record.result.gradientStoreBlob)
                 lock.lock()
                 servedByName[name] = entry
                 lock.unlock()
@@ -72,12 +77,13 @@ final class AdapterShelf: @unchecked Sendable {
         return (added, failures)
     }
 
-    private func register(_ hash: [UInt8], name: String) throws {
+    private func register(_ hash: [UInt8], name: String) throws -> String {
         guard let bundle = try blobs.get(hash) else { throw HostingError("the bundle left the blob store") }
         let folder = (directory.adaptersPath as NSString).appendingPathComponent(name)
         try FileManager.default.createDirectory(atPath: directory.adaptersPath, withIntermediateDirectories: true)
         try LoRAAdapter.unpackBundle(bundle, toDirectory: folder)
         _ = try LoRAAdapter(directory: folder, base: base)  // refuse it now, not at the first request
         try registry.register(name, directory: folder, base: base)
+        return folder
     }
 }

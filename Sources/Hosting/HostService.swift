@@ -44,7 +44,8 @@ public final class HostService: @unchecked Sendable {
         indexes = SpanIndexShelf(blobs: runtime.blobs, tokenizer: tokenizer)
         let price = try TokenAmountText.parse(settings.pricePerThousandTokens)
         issuer = try ReceiptIssuer(runtime: runtime, shelf: shelf, indexes: indexes, pricePerThousandTokens: price,
-                                   apiToken: apiToken, nonces: nonces)
+                                   apiToken: apiToken, nonces: nonces,
+                                   influence: InfluenceShelf(model: model, blobs: runtime.blobs))
         ledger = try LedgerDatabase(path: runtime.directory.chainPath)
         loop = try EventLoop()
         let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), host: settings.apiHost,

@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import InferenceAPI
 import Identity
+import InfluenceAttribution
 import Ledger
 import Node
 import Sodium
@@ -10,8 +11,9 @@ import Wire
 
 /// The API's completion observer on a host: admits a request for an adapter only when it is
 /// paid for (the client's `OLN-Fee-Authorization`, or the node's API token, in which case the
-/// host pays itself), and after each answer attributes the output (span/1 against the index
-/// of the datanet version the adapter was trained on), signs the InferenceReceipt, submits it
+/// host pays itself), and after each answer attributes the output (influence/1 from the
+/// training job's gradient store once it has arrived, else span/1 against the index of the
+/// datanet version the adapter was trained on), signs the InferenceReceipt, submits it
 /// through the node, keeps the prompt and output for the challenge window, and returns the
 /// receipt's fields for the answer's `"oln"` object. Answers of the base model alone draw on
 /// no datanet and carry no receipt.
@@ -19,6 +21,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     let runtime: NodeRuntime
     let shelf: AdapterShelf
     let indexes: SpanIndexShelf
+    let influence: InfluenceShelf?
     let pricePerThousandTokens: Amount
     private let ownToken: BearerAuthorization
     private let ledger: LedgerDatabase
@@ -28,8 +31,9 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     private let counter = ReceiptCounter()
 
     init(runtime: NodeRuntime, shelf: AdapterShelf, indexes: SpanIndexShelf, pricePerThousandTokens: Amount,
-         apiToken: String, nonces: HostNonces) throws {
+         apiToken: String, nonces: HostNonces, influence: InfluenceShelf? = nil) throws {
         self.runtime = runtime
+        self.influence = influence
         self.nonces = nonces
         self.shelf = shelf
         self.indexes = indexes
@@ -73,8 +77,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         defer { ledgerLock.unlock() }
         let now = UInt64(Date().timeIntervalSince1970)
         let chainID = runtime.setup.chainID
-        let index = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
-        let attribution = SpanAttribution.attribute(record.outputTokenIDs.map { UInt32(clamping: $0) }, index: index)
+        let attribution = try attribute(record, served: served)
         let tokenCount = record.promptTokenIDs.count + record.outputTokenIDs.count
         var fee = pricePerThousandTokens * Amount(tokenCount) / 1_000
         let authorization: SignedMessage<FeeAuthorization>
@@ -90,9 +93,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
             clientAuthorization: authorization.envelopeBytes, datanetID: served.datanetID, adapterHash: served.hash,
             promptHash: BLAKE2b256.hash(Array(record.promptText.utf8)), outputHash: BLAKE2b256.hash(Array(record.outputText.utf8)),
             tokensIn: UInt64(record.promptTokenIDs.count), tokensOut: UInt64(record.outputTokenIDs.count), fee: fee,
-            method: SpanAttribution.method,
-            attribution: attribution.weights.map { AttributionEntry(contributionID: $0.contributionID, weightPPM: $0.weightPPM) },
-            attributionRoot: attribution.indexRoot)
+            method: attribution.method, attribution: attribution.entries, attributionRoot: attribution.root)
         let host = runtime.identity.accountAddress
         let nonce = nonces.next(ledgerNonce: try ledger.account(host).nonce)
         let transaction = TransactionBuilder.signed(.inferenceReceipt(receipt), nonce: nonce, fee: nil, expiry: now + 3_600,
@@ -103,13 +104,37 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         let submitted = runtime.submit(transaction)
         if submitted { counter.increment() } else { nonces.release(nonce) }
         return ["receipt_id": .string(Base16.encode(receiptID)), "transaction": .string(Base16.encode(transaction.id)),
-                "submitted": .bool(submitted), "method": .string(SpanAttribution.method),
+                "submitted": .bool(submitted), "method": .string(attribution.method),
                 "fee": .string(TokenAmountText.format(fee)), "datanet": .string(Base16.encode(served.datanetID)),
                 "datanet_version": .integer(Int(served.datanetVersion)),
-                "attribution_root": .string(Base16.encode(attribution.indexRoot)),
-                "attribution": .array(attribution.weights.map {
+                "attribution_root": .string(Base16.encode(attribution.root)),
+                "attribution": .array(attribution.entries.map {
                     ["contribution": .string(Base16.encode($0.contributionID)), "weight_ppm": .integer(Int($0.weightPPM))]
                 })]
+    }
+
+    /// influence/1 when the adapter's gradient store has arrived (the training job's stored
+    /// per-example gradients), else span/1 over the datanet version's index.
+    private func attribute(_ record: CompletionRecord, served: AdapterShelf.Served) throws
+        -> (method: String, root: [UInt8], entries: [AttributionEntry]) {
+        do {
+            if let influence, let entry = try influence.entry(for: served, ledger: ledger) {
+                let query = InfluenceQuery(promptTokens: record.promptTokenIDs, outputTokens: record.outputTokenIDs)
+                let result = try entry.attributor.attribute(query, objective: entry.engine)
+                let entries = InfluenceShelf.credit(result.weights, contributions: entry.contributions)
+                let total = entries.reduce(0) { $0 + UInt64($1.weightPPM) }
+                guard entries.isEmpty || total == UInt64(Token.partsPerMillion) else {
+                    throw HostingError("influence credit maps to \(total) ppm of known contributions, not 1000000")
+                }
+                return (result.method, result.attributionRoot, entries)
+            }
+        } catch {
+            runtime.log.warning("influence_fallback", ["adapter": served.name, "reason": error])
+        }
+        let index = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
+        let result = SpanAttribution.attribute(record.outputTokenIDs.map { UInt32(clamping: $0) }, index: index)
+        return (SpanAttribution.method, result.indexRoot,
+                result.weights.map { AttributionEntry(contributionID: $0.contributionID, weightPPM: $0.weightPPM) })
     }
 
     private func authorization(_ headers: HTTPHeaders, adapterHash: [UInt8]) throws -> SignedMessage<FeeAuthorization>? {

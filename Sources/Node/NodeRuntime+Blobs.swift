@@ -38,6 +38,9 @@ extension NodeRuntime {
                 if !blobs.contains(result.adapterHash) {
                     _ = blobFetcher.want(result.adapterHash, byteCountMax: result.adapterByteCount)
                 }
+                if let store = result.gradientStoreBlob, !blobs.contains(store) {
+                    _ = blobFetcher.want(store, byteCountMax: UInt64(BlobStore.byteCountMax))
+                }
             default: continue
             }
         }

@@ -32,21 +32,28 @@ enum TrainCommand {
         let summary = try train(plan, loaded: loaded, options: options, console: console)
         guard let summary else { return .failure }
         let bundle = try Data(contentsOf: URL(fileURLWithPath: plan.jobDirectory + "/adapter/" + LoRAAdapter.weightsFileName))
-        let hash = try BlobStore(root: submission.directory.blobsPath).put([UInt8](bundle))
+        let blobs = try BlobStore(root: submission.directory.blobsPath)
+        let hash = try blobs.put([UInt8](bundle))
         precondition(hash == summary.adapterHash, "the stored bundle is the one the summary names")
+        var storeBlob: [UInt8]?
+        if let last = summary.gradientStoreRoots.last {
+            let store = try Data(contentsOf: URL(fileURLWithPath: plan.jobDirectory + "/gradients-\(last.step).bin"))
+            storeBlob = try blobs.put([UInt8](store))
+        }
         var fields: [(String, Any)] = [
             ("job", plan.jobDirectory), ("adapter", Base16.encode(summary.adapterHash)), ("adapter bytes", summary.adapterByteCount),
             ("steps", summary.steps), ("validation loss before", summary.validationLossBefore.map { format($0) } ?? "none"),
             ("validation loss after", summary.validationLossAfter.map { format($0) } ?? "none"),
         ]
         if let root = summary.gradientStoreRoots.last { fields.append(("gradient store root", Base16.encode(root.root))) }
+        if let storeBlob { fields.append(("gradient store blob", Base16.encode(storeBlob))) }
         guard submit else {
             CommandReport.print(fields, json: submission.json, console: console)
             return .success
         }
-        let result = try TrainingResultBuilder.result(plan: plan, summary: summary, options: options, ledger: ledger)
-        return try submission.submit(.trainingResult(result), fields: KeyValuePairs(dictionaryLiteral: ("job", plan.jobDirectory)),
-                                     console: console)
+        let result = try TrainingResultBuilder.result(plan: plan, summary: summary, options: options, ledger: ledger,
+                                                      gradientStoreBlob: storeBlob)
+        return try submission.submit(.trainingResult(result), report: fields, console: console)
     }
 
     /// Runs the job with a progress line on standard error; nil when it was stopped.

@@ -8,7 +8,7 @@ import Wire
 /// validation losses in millionths, and the last gradient store's root.
 enum TrainingResultBuilder {
     static func result(plan: TrainingPlan, summary: TrainingSummary, options: TrainOptions,
-                       ledger: LedgerDatabase) throws -> TrainingResult {
+                       ledger: LedgerDatabase, gradientStoreBlob: [UInt8]?) throws -> TrainingResult {
         let baseHash = try baseModelHash(options.basePath)
         guard try ledger.baseModel(baseHash) != nil else {
             throw CommandFailure("the base model \(Base16.encode(baseHash)) is not registered; register it first with "
@@ -31,6 +31,7 @@ enum TrainingResultBuilder {
             NamedText(name: "seed", value: "\(configuration.seed)"),
             NamedText(name: "configuration_sha256", value: Base16.encode(summary.configurationIdentifier)),
         ] + summary.gradientStoreRoots.suffix(1).map { NamedText(name: "gradient_store_step", value: "\($0.step)") }
+            + (gradientStoreBlob.map { [NamedText(name: TrainingResult.gradientStoreBlobName, value: Base16.encode($0))] } ?? [])
         let metrics = [("validation_loss_before", summary.validationLossBefore),
                        ("validation_loss_after", summary.validationLossAfter)].compactMap { name, value in
             value.map { NamedInteger(name: name, value: Int64(($0 * 1_000_000).rounded())) }

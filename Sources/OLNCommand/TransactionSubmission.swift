@@ -56,6 +56,12 @@ struct TransactionSubmission {
     /// the field that reports the new identifier, known before inclusion.
     func submit(_ kind: TransactionKind, fields: KeyValuePairs<String, Any> = [:], creates: String? = nil,
                 console: Console) throws -> ExitCode {
+        try submit(kind, report: fields.map { ($0.key, $0.value) }, creates: creates, console: console)
+    }
+
+    /// `submit` with the leading fields as a list.
+    func submit(_ kind: TransactionKind, report fields: [(String, Any)], creates: String? = nil,
+                console: Console) throws -> ExitCode {
         let key = try key()
         let (ledger, chainID) = try ledger()
         let nonce = try self.nonce ?? ledger.account(key.accountAddress).nonce
@@ -66,7 +72,7 @@ struct TransactionSubmission {
         let targets = peers.isEmpty ? try Self.runningNodeAddresses(directory) : peers
         let sent = try Self.publish(transaction.envelopeBytes, topic: ChainTopics(chainID: chainID).transactions,
                                     to: targets, timeout: timeout)
-        var report: [(String, Any)] = fields.map { ($0.key, $0.value) }
+        var report = fields
         if let creates {
             report.append((creates, Base16.encode(LedgerIdentifier.derive(sender: key.accountAddress, nonce: nonce))))
         }

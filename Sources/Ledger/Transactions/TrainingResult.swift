@@ -6,6 +6,16 @@ public struct TrainingResult: LedgerMessageCoding {
     public static let hyperparameterCountMax = 64
     /// The most metrics.
     public static let metricCountMax = 64
+    /// The hyperparameter naming the gradient store's file in the blob stores (BLAKE2b-256 in
+    /// hexadecimal), which hosts fetch for influence attribution.
+    public static let gradientStoreBlobName = "gradient_store_blob"
+
+    /// The gradient store's blob hash, when a hyperparameter names a well-formed one.
+    public var gradientStoreBlob: [UInt8]? {
+        guard let text = hyperparameters.first(where: { $0.name == Self.gradientStoreBlobName })?.value,
+              text.count == 64, let bytes = try? Base16.decode(text, byteCountMax: 32) else { return nil }
+        return bytes
+    }
 
     /// The datanet trained on (field 1, required, 32 bytes).
     public var datanetID: [UInt8]
