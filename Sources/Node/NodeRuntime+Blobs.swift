@@ -23,18 +23,22 @@ extension NodeRuntime {
     }
 
     /// After a batch: curators and hosts want the payloads of its contributions and the
-    /// adapters of its training results.
+    /// adapters (and gradient stores) of its training results, for those the ledger took
+    /// (a failed transaction names a blob nobody may hold).
     func wantBlobs(of batch: BatchMessage) {
         guard configuration.roles.contains(where: \.fetchesBlobs) else { return }
         let ledger = machine.executor.ledger
         for transaction in batch.transactions {
+            let created = LedgerIdentifier.derive(sender: transaction.signerAddress, nonce: transaction.body.nonce)
             switch transaction.body.kind {
             case .contribute(let contribution):
+                guard (try? ledger.contribution(created)) != nil else { continue }
                 let limit = (try? ledger.datanet(contribution.datanetID))?.rules.payloadByteCountMax ?? contribution.byteCount
                 if !blobs.contains(contribution.contentHash) {
                     _ = blobFetcher.want(contribution.contentHash, byteCountMax: min(limit, contribution.byteCount))
                 }
             case .trainingResult(let result):
+                guard (try? ledger.adapter(result.adapterHash))?.trainer == transaction.signerAddress else { continue }
                 if !blobs.contains(result.adapterHash) {
                     _ = blobFetcher.want(result.adapterHash, byteCountMax: result.adapterByteCount)
                 }

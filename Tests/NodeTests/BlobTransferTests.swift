@@ -31,7 +31,7 @@ struct BlobTransferTests {
         let hash = try validator.blobs.put(payload)
         let (curator, _) = try cluster.start(try cluster.directory("curator", key: nil, bootstrap: [address],
                                                                    roles: [.relay, .curator]))
-        let rules = DatanetRules(curatorStakeMin: Token.tokens(1), quorum: Token.tokens(1), voteWindowSeconds: 3_600,
+        let rules = DatanetRules(curatorStakeMin: Token.tokens(100), quorum: Token.tokens(100), voteWindowSeconds: 3_600,
                                  contributionBond: Token.tokens(1), payloadByteCountMax: 1_000)
         let create = TransactionBuilder.signed(
             .createDatanet(CreateDatanet(name: "facts", summary: "", tags: [], rules: rules)), nonce: 0, fee: nil,
@@ -45,6 +45,8 @@ struct BlobTransferTests {
         #expect(validator.submit([create, contribute]) == 2)
         #expect(NodeCluster.wait(seconds: 10) { curator.blobs.contains(hash) })
         #expect(try curator.blobs.get(hash) == payload)
+        let contribution = LedgerIdentifier.derive(sender: cluster.clientAddress, nonce: 1)
+        #expect(try LedgerDatabase(path: validator.directory.chainPath).contribution(contribution) != nil)
         curator.stop()
         validator.stop()
     }
