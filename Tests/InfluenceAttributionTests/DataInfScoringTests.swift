@@ -58,7 +58,11 @@ struct DataInfScoringTests {
         let scores = try DataInfScoring.scores(of: query, in: InfluenceStore(planted, layout: layout), dampingScale: 0.1)
         #expect(scores[12] > 0)
         #expect(scores[13] < 0)
-        #expect(scores[12] == scores.max())
+        // A score is linear in the example's gradient (the preconditioned query is shared), so
+        // the negation scores exactly the opposite. Being the query does not make an example
+        // the top scorer: DataInf divides by each example's own norm, so a larger random
+        // example partly aligned with the query may score more.
+        #expect(abs(scores[12] + scores[13]) <= 1e-12 * abs(scores[12]))
     }
 
     @Test("the same inputs give bit-identical scores, also from a re-decoded store")
