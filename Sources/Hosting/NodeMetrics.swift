@@ -14,6 +14,25 @@ public enum NodeMetrics {
         register(in: registry, status: { runtime.status }, lastBatchSlot: {
             connection.read { ledger in (try? ledger.lastArchivedBatch())?.slot }
         })
+        register(in: registry, gossip: { runtime.gossipCounters })
+    }
+
+    /// The gossip counters (all topics together).
+    static func register(in registry: MetricsRegistry, gossip: @escaping @Sendable () -> GossipCounters) {
+        let counters: [(String, String, @Sendable (GossipCounters) -> Int)] = [
+            ("oln_gossip_messages_received_total", "Published messages received from peers.", { $0.received }),
+            ("oln_gossip_messages_delivered_total", "Messages delivered to the node.", { $0.delivered }),
+            ("oln_gossip_duplicate_messages_total", "Messages already seen.", { $0.duplicates }),
+            ("oln_gossip_rejected_messages_total", "Messages the node's validators rejected.", { $0.rejected }),
+            ("oln_gossip_ignored_messages_total", "Messages the node's validators ignored.", { $0.ignored }),
+            ("oln_gossip_messages_published_total", "Messages the node published.", { $0.published }),
+            ("oln_gossip_messages_sent_total", "Copies of messages sent to peers.", { $0.sent }),
+            ("oln_gossip_outbound_dropped_total", "Messages dropped from full or stale outbound queues.",
+             { $0.outboundDropped }),
+        ]
+        for (name, help, read) in counters {
+            registry.register(name, help: help, type: .counter) { [MetricSample(value: Double(read(gossip())))] }
+        }
     }
 
     /// Registers the families over closures that give the status and the slot of the last

@@ -79,6 +79,7 @@ public final class NodeRuntime: @unchecked Sendable {
 
     private let stateLock = NSLock()
     private var snapshot: NodeStatus
+    private var gossipSnapshot = GossipCounters()
     private var stopRequested = false
     private var started = false
     private let stoppedSignal = DispatchSemaphore(value: 0)
@@ -239,9 +240,18 @@ public final class NodeRuntime: @unchecked Sendable {
         return snapshot
     }
 
+    /// The gossip counters as of the last status (each slot and after each batch). Any thread.
+    public var gossipCounters: GossipCounters {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return gossipSnapshot
+    }
+
     func updateSnapshot(_ status: NodeStatus) {
+        let counters = GossipCounters(gossip.router.statistics)
         stateLock.lock()
         snapshot = status
+        gossipSnapshot = counters
         stateLock.unlock()
     }
 

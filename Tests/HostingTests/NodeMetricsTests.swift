@@ -39,4 +39,20 @@ struct NodeMetricsTests {
         #expect(lines.contains("oln_host_adapters 0"))
         #expect(!lines.contains { $0.hasPrefix("oln_host_receipts_issued_total ") })
     }
+
+    @Test("the gossip counters are exposed as counters, read at the scrape")
+    func gossip() {
+        let registry = MetricsRegistry()
+        var counters = GossipCounters()
+        counters.received = 12
+        counters.duplicates = 5
+        counters.outboundDropped = 2
+        let fixed = counters
+        NodeMetrics.register(in: registry, gossip: { fixed })
+        let text = registry.exposition()
+        #expect(text.contains("# TYPE oln_gossip_messages_received_total counter"))
+        #expect(text.contains("oln_gossip_messages_received_total 12"))
+        #expect(text.contains("oln_gossip_duplicate_messages_total 5"))
+        #expect(text.contains("oln_gossip_outbound_dropped_total 2"))
+    }
 }
