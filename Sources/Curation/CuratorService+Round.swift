@@ -11,7 +11,6 @@ extension CuratorService {
     func curateRound() -> Int {
         let address = runtime.identity.accountAddress
         do {
-            try refreshLedger()
             try forgetSettledSubmissions()
             let stake = try ledger.stakes(of: address).first { $0.role == .curator }?.amount ?? 0
             guard stake > 0 else { return 0 }
@@ -103,12 +102,6 @@ extension CuratorService {
             "accept": decision.accepts, "reason": decision.reason, "nonce": nonce,
         ])
         return true
-    }
-
-    /// Opens the ledger afresh when the node applied a batch the connection has not seen.
-    private func refreshLedger() throws {
-        guard runtime.status.headHeight != ledger.height else { return }
-        ledger = try LedgerDatabase(path: runtime.directory.chainPath)
     }
 
     /// Drops remembered submissions whose contribution is no longer pending.

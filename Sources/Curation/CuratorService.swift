@@ -25,14 +25,13 @@ public final class CuratorService: @unchecked Sendable {
     /// Pacing, limits and the policy's parameters.
     public let settings: CuratorSettings
     let policy: CurationPolicy
-    let nonces = CuratorNonces()
+    var nonces: AccountNonces { runtime.accountNonces }
     let queue = DispatchQueue(label: "oln.curator")
 
     // Queue only.
-    /// A read connection to the node's ledger, opened afresh when the node's head moved:
-    /// a connection caches the state values it read and does not see another connection's
-    /// later writes to them.
-    var ledger: LedgerDatabase
+    /// A read connection to the node's ledger (it sees the node's writes: the state store
+    /// drops its caches when another connection commits).
+    let ledger: LedgerDatabase
     /// Contributions this service submitted a vote on, until they leave the pending state.
     var submitted: Set<[UInt8]> = []
     /// Fingerprints by content hash; nil for a payload held but not text.

@@ -28,8 +28,6 @@ public final class HostService: @unchecked Sendable {
     private var refreshTimer: TimerHandle?
     private var listedHashes: [[UInt8]] = []
     private let ledger: LedgerDatabase
-    /// The host account's nonces, shared by receipts and listings.
-    private let nonces = HostNonces()
 
     /// A host for `model` (registered on the ledger as `baseHash`) beside `runtime`.
     public init(runtime: NodeRuntime, settings: HostSettings, model: LlamaModel, tokenizer: Tokenizer,
@@ -44,7 +42,7 @@ public final class HostService: @unchecked Sendable {
         indexes = SpanIndexShelf(blobs: runtime.blobs, tokenizer: tokenizer)
         let price = try TokenAmountText.parse(settings.pricePerThousandTokens)
         issuer = try ReceiptIssuer(runtime: runtime, shelf: shelf, indexes: indexes, pricePerThousandTokens: price,
-                                   apiToken: apiToken, nonces: nonces,
+                                   apiToken: apiToken,
                                    influence: InfluenceShelf(model: model, blobs: runtime.blobs))
         ledger = try LedgerDatabase(path: runtime.directory.chainPath)
         loop = try EventLoop()
@@ -131,7 +129,8 @@ public final class HostService: @unchecked Sendable {
         let endpoint = server.localAddress.map { "http://\($0.host):\($0.port)" } ?? ""
         guard let price = try? TokenAmountText.parse(settings.pricePerThousandTokens),
               let ledgerNonce = try? ledger.account(runtime.identity.accountAddress).nonce else { return }
-        let nonce = nonces.next(ledgerNonce: ledgerNonce)
+        runtime.accountNonces.observe(ledgerNonce: ledgerNonce)
+        let nonce = runtime.accountNonces.next(ledgerNonce: ledgerNonce)
         let listing = HostListing(adapterHashes: hashes, pricePerThousandTokens: price, endpoint: endpoint)
         let now = UInt64(Date().timeIntervalSince1970)
         let transaction = TransactionBuilder.signed(.hostListing(listing), nonce: nonce, fee: nil, expiry: now + 3_600,
@@ -141,7 +140,7 @@ public final class HostService: @unchecked Sendable {
             listedHashes = hashes
             log.info("host_listing", ["adapters": hashes.count, "endpoint": endpoint])
         } else {
-            nonces.release(nonce)
+            runtime.accountNonces.release(nonce)
         }
     }
 }

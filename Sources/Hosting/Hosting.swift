@@ -12,7 +12,6 @@
 //                      authorisation, or the node's own token), attributes the output,
 //                      signs and submits the receipt, and answers with its fields
 //   FeeAuthorizationHeader  the client's signed authorisation, as the request carries it
-//   HostNonces         the host account's next nonce across receipts not yet final
 //   LedgerRoutes       the ledger and network REST routes (/v1/oln/…): chain, accounts,
 //                      datanets, contributions, models, receipts, payouts, and submitting
 //                      signed transactions (bearer token); queries on a connection and queue

@@ -9,8 +9,7 @@ import Wire
 /// and hashes lowercase hexadecimal, addresses their checksummed text.
 enum LedgerRoutesAnswers {
     /// `GET /v1/oln/chain`. The state root is the one recorded with the batch at the
-    /// status's head height (read from the batches table, so it is current even though the
-    /// connection's own cached root is not).
+    /// status's head height, so that the height and the root answered belong together.
     static func chain(status: NodeStatus, ledger: LedgerDatabase) throws(APIError) -> APIValue {
         let stateRoot: [UInt8]?
         do {

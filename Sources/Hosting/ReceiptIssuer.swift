@@ -26,15 +26,14 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     private let ownToken: BearerAuthorization
     private let ledger: LedgerDatabase
     private let ledgerLock = NSLock()
-    let nonces: HostNonces
+    var nonces: AccountNonces { runtime.accountNonces }
     private let receiptsPath: String
     private let counter = ReceiptCounter()
 
     init(runtime: NodeRuntime, shelf: AdapterShelf, indexes: SpanIndexShelf, pricePerThousandTokens: Amount,
-         apiToken: String, nonces: HostNonces, influence: InfluenceShelf? = nil) throws {
+         apiToken: String, influence: InfluenceShelf? = nil) throws {
         self.runtime = runtime
         self.influence = influence
-        self.nonces = nonces
         self.shelf = shelf
         self.indexes = indexes
         self.pricePerThousandTokens = pricePerThousandTokens

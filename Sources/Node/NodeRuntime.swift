@@ -72,6 +72,9 @@ public final class NodeRuntime: @unchecked Sendable {
     var blobFetcher = BlobFetcher()
     /// The content-addressed payloads and adapters this node holds and serves.
     public let blobs: BlobStore
+    /// The node account's nonces for what its services sign (host receipts and listings,
+    /// curator votes).
+    public let accountNonces = AccountNonces()
     /// What the host role reports into the status (set before `start`; called on the loop thread).
     public var hostReport: (@Sendable () -> HostReport)?
     var isStopping = false

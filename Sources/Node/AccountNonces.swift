@@ -1,28 +1,30 @@
 import Foundation
 
-/// The curator account's next nonce: the ledger's, or one past the last this service used
-/// when that is ahead (votes submitted but not yet in a batch). Thread-safe.
+/// The node account's next nonce for the transactions its services sign (receipts and
+/// listings of the host, votes of the curator): the ledger's, or one past the last handed
+/// out when that is ahead (submitted but not yet in a batch). One per runtime, shared by the
+/// services, so that two of them never sign the same nonce. Thread-safe.
 ///
-/// A vote the mempool took can still be dropped (it expired, or a peer's mempool evicted
-/// it); then the ledger's nonce stops short of the counter and every later vote would wait
-/// behind the gap. So when the ledger's nonce has not moved for `staleObservationCountMax`
-/// observations while votes are outstanding, the counter falls back to the ledger's.
-final class CuratorNonces: @unchecked Sendable {
+/// A transaction the mempool took can still be dropped (it expired, or a peer's mempool
+/// evicted it); then the ledger's nonce stops short of the counter and every later one would
+/// wait behind the gap. So when the ledger's nonce has not moved for `staleObservationCountMax`
+/// observations while transactions are outstanding, the counter falls back to the ledger's.
+public final class AccountNonces: @unchecked Sendable {
     /// Observations of an unmoving ledger nonce, with votes outstanding, before the
     /// counter falls back to it.
-    let staleObservationCountMax: Int
+    public let staleObservationCountMax: Int
     private let lock = NSLock()
     private var lastUsed: UInt64?
     private var lastLedgerNonce: UInt64?
     private var staleObservationCount = 0
 
-    init(staleObservationCountMax: Int = 20) {
+    public init(staleObservationCountMax: Int = 20) {
         precondition(staleObservationCountMax > 0, "the stale observation count must be positive")
         self.staleObservationCountMax = staleObservationCountMax
     }
 
-    /// Records the ledger's next nonce, once per round.
-    func observe(ledgerNonce: UInt64) {
+    /// Records the ledger's next nonce, once per round of a service.
+    public func observe(ledgerNonce: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         guard let used = lastUsed, used >= ledgerNonce else {
@@ -44,7 +46,7 @@ final class CuratorNonces: @unchecked Sendable {
     }
 
     /// The next nonce given the ledger's next nonce, marked as used.
-    func next(ledgerNonce: UInt64) -> UInt64 {
+    public func next(ledgerNonce: UInt64) -> UInt64 {
         lock.lock()
         defer { lock.unlock() }
         let nonce = lastUsed.map { max(ledgerNonce, $0 &+ 1) } ?? ledgerNonce
@@ -54,7 +56,7 @@ final class CuratorNonces: @unchecked Sendable {
 
     /// Gives back `nonce` when its transaction was refused and no later one was handed out,
     /// so that no gap blocks the next.
-    func release(_ nonce: UInt64) {
+    public func release(_ nonce: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         guard lastUsed == nonce else { return }

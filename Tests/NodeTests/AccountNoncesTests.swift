@@ -1,16 +1,16 @@
-@testable import Curation
+@testable import Node
 import Testing
 
-@Suite struct CuratorNoncesTests {
+@Suite struct AccountNoncesTests {
     @Test func followsTheLedgerThenCountsAhead() {
-        let nonces = CuratorNonces()
+        let nonces = AccountNonces()
         #expect(nonces.next(ledgerNonce: 5) == 5)
         #expect(nonces.next(ledgerNonce: 5) == 6)
         #expect(nonces.next(ledgerNonce: 9) == 9)
     }
 
     @Test func givesBackOnlyTheLastNonce() {
-        let nonces = CuratorNonces()
+        let nonces = AccountNonces()
         let first = nonces.next(ledgerNonce: 0)
         let second = nonces.next(ledgerNonce: 0)
         nonces.release(first)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func fallsBackToTheLedgerWhenItStopsMoving() {
-        let nonces = CuratorNonces(staleObservationCountMax: 3)
+        let nonces = AccountNonces(staleObservationCountMax: 3)
         #expect(nonces.next(ledgerNonce: 4) == 4)
         #expect(nonces.next(ledgerNonce: 4) == 5)
         for _ in 0..<3 { nonces.observe(ledgerNonce: 4) }
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func aMovingLedgerKeepsTheCounter() {
-        let nonces = CuratorNonces(staleObservationCountMax: 2)
+        let nonces = AccountNonces(staleObservationCountMax: 2)
         _ = nonces.next(ledgerNonce: 0)
         _ = nonces.next(ledgerNonce: 0)
         _ = nonces.next(ledgerNonce: 0)
@@ -41,5 +41,17 @@ import Testing
         #expect(nonces.next(ledgerNonce: 2) == 3)
         nonces.observe(ledgerNonce: 4)
         #expect(nonces.next(ledgerNonce: 4) == 4)
+    }
+
+    @Test("nonces run ahead of a lagging ledger, follow one that moved on, and a refused one is given back")
+    func sequence() {
+        let nonces = AccountNonces()
+        #expect(nonces.next(ledgerNonce: 3) == 3)
+        #expect(nonces.next(ledgerNonce: 3) == 4)
+        #expect(nonces.next(ledgerNonce: 9) == 9)
+        nonces.release(9)
+        #expect(nonces.next(ledgerNonce: 4) == 9)
+        nonces.release(4)
+        #expect(nonces.next(ledgerNonce: 4) == 10)
     }
 }
