@@ -151,15 +151,7 @@ extension NodeRuntime {
 
     private func blobStream(to peer: PeerID) -> SyncStream.Key? {
         if let existing = blobStreams.first(where: { !$0.value.inbound && $0.value.peer == peer })?.key { return existing }
-        guard let connection = connections.first(where: { $0.value == peer })?.key else { return nil }
-        var opened: UInt32?
-        gossip.node.perform { host, now in
-            let result = host.openApplicationStream(on: connection, proposing: [BlobStream.protocolID], now: now)
-            opened = result.stream
-            return result.output
-        }
-        guard let opened else { return nil }
-        let key = SyncStream.Key(connection: connection, stream: opened)
+        guard let key = openApplicationStream(to: peer, protocolID: BlobStream.protocolID) else { return nil }
         blobStreams[key] = BlobStream(peer: peer, inbound: false)
         return key
     }
@@ -232,15 +224,6 @@ extension NodeRuntime {
     }
 
     func flushBlobStream(_ key: SyncStream.Key) {
-        guard let stream = blobStreams[key] else { return }
-        if !stream.pendingWrite.isEmpty {
-            let room = gossip.node.host.writableByteCount(on: key.stream, of: key.connection)
-            guard room > 0 else { return }
-            let count = min(room, stream.pendingWrite.count)
-            let chunk = Array(stream.pendingWrite.prefix(count))
-            blobStreams[key]?.pendingWrite.removeFirst(count)
-            gossip.node.perform { host, now in host.write(chunk, to: key.stream, on: key.connection, now: now) }
-        }
-        if stream.inbound, blobStreams[key]?.pendingWrite.isEmpty == true { serveBlob(key) }
+        if flushQueued(\.blobStreams, \.pendingWrite, on: key), blobStreams[key]?.inbound == true { serveBlob(key) }
     }
 }

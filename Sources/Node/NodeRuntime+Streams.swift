@@ -115,15 +115,6 @@ extension NodeRuntime {
     }
 
     private func flush(_ key: SyncStream.Key) {
-        guard let stream = syncStreams[key] else { return }
-        if !stream.pendingWrite.isEmpty {
-            let room = gossip.node.host.writableByteCount(on: key.stream, of: key.connection)
-            guard room > 0 else { return }
-            let count = min(room, stream.pendingWrite.count)
-            let chunk = Array(stream.pendingWrite.prefix(count))
-            syncStreams[key]?.pendingWrite.removeFirst(count)
-            gossip.node.perform { host, now in host.write(chunk, to: key.stream, on: key.connection, now: now) }
-        }
-        if stream.inbound, syncStreams[key]?.pendingWrite.isEmpty == true { serve(key) }
+        if flushQueued(\.syncStreams, \.pendingWrite, on: key), syncStreams[key]?.inbound == true { serve(key) }
     }
 }

@@ -33,15 +33,7 @@ extension NodeRuntime {
     /// Our stream to `peer`, opened if there is none.
     private func syncStream(to peer: PeerID) -> SyncStream.Key? {
         if let existing = syncStreams.first(where: { !$0.value.inbound && $0.value.peer == peer })?.key { return existing }
-        guard let connection = connections.first(where: { $0.value == peer })?.key else { return nil }
-        var opened: UInt32?
-        gossip.node.perform { host, now in
-            let result = host.openApplicationStream(on: connection, proposing: [SyncStream.protocolID], now: now)
-            opened = result.stream
-            return result.output
-        }
-        guard let opened else { return nil }
-        let key = SyncStream.Key(connection: connection, stream: opened)
+        guard let key = openApplicationStream(to: peer, protocolID: SyncStream.protocolID) else { return nil }
         syncStreams[key] = SyncStream(peer: peer, inbound: false)
         return key
     }
