@@ -16,9 +16,6 @@ enum RunCommand {
         let overrides = try ConfigurationOverrides(&parser, environment: environment, topic: topic)
         try parser.finish(topic: topic)
         let directory = NodeDirectory(path: path)
-        if let level = overrides.logLevel, NodeLog.Level(name: level) == nil {
-            throw UsageError("--log-level must be one of \(NodeConfiguration.logLevels.joined(separator: ", "))", topic: topic)
-        }
         let configuration = try overrides.applied(to: NodeConfiguration.read(from: directory.configurationPath), topic: topic)
         guard let level = NodeLog.Level(name: configuration.logLevel) else {
             throw UsageError("--log-level must be one of \(NodeConfiguration.logLevels.joined(separator: ", "))", topic: topic)
