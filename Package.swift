@@ -68,7 +68,7 @@ let package = Package(
         // Runs the P2P host on IO's sockets.
         .target(name: "Network", dependencies: ["IO", "P2P", "Gossip", "Identity", "Wire", "Sodium"]),
         // The host role: a base model and its adapters served over the API, a signed receipt per answer.
-        .target(name: "Hosting", dependencies: ["InfluenceAttribution", "LoRATraining", "Node", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
+        .target(name: "Hosting", dependencies: ["InfluenceAttribution", "LoRATraining", "Node", "Gossip", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
         // The curator role's automatic policy: size and near-duplicate checks, votes submitted through the node.
         .target(name: "Curation", dependencies: ["Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "LoRATrainingTests", dependencies: ["LoRATraining", "OpenLoRA", "Tensor", "ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelFactoryTests", dependencies: ["ModelFactory", "LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InfluenceAttributionTests", dependencies: ["InfluenceAttribution", "ModelFactory", "LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"]),
-        .testTarget(name: "HostingTests", dependencies: ["Hosting", "Node", "InferenceAPI", "HTTP", "Ledger", "Identity", "Sodium", "Wire", "TestSupport"]),
+        .testTarget(name: "HostingTests", dependencies: ["Hosting", "Node", "Gossip", "InferenceAPI", "HTTP", "Ledger", "Identity", "Sodium", "Wire", "TestSupport"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "InferenceAPITests", dependencies: ["InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "TestSupport"]),

@@ -9,7 +9,7 @@ import Tokenizers
 import Wire
 
 /// The host role beside a running node: the model's scheduler on a thread of its own, the
-/// OpenAI-compatible API on an event loop of its own, and every few seconds a refresh that
+/// OpenAI-compatible routes on the node's API, and every few seconds a refresh that
 /// serves newly arrived adapters, builds their span indexes and, when the set changed and
 /// the host has stake, publishes a HostListing with the adapters and the price.
 public final class HostService: @unchecked Sendable {
@@ -24,14 +24,16 @@ public final class HostService: @unchecked Sendable {
     private let issuer: ReceiptIssuer
     private let settings: HostSettings
     private let log: NodeLog
-    private let loop: EventLoop
+    private let api: NodeAPI
     private var refreshTimer: TimerHandle?
     private var listedHashes: [[UInt8]] = []
     private let ledger: LedgerDatabase
 
-    /// A host for `model` (registered on the ledger as `baseHash`) beside `runtime`.
-    public init(runtime: NodeRuntime, settings: HostSettings, model: LlamaModel, tokenizer: Tokenizer,
+    /// A host for `model` (registered on the ledger as `baseHash`) beside `runtime`, serving
+    /// on `api` (before it starts).
+    public init(runtime: NodeRuntime, api: NodeAPI, settings: HostSettings, model: LlamaModel, tokenizer: Tokenizer,
                 baseHash: [UInt8], apiToken: String, log: NodeLog) throws {
+        self.api = api
         self.runtime = runtime
         self.settings = settings
         self.log = log
@@ -45,51 +47,31 @@ public final class HostService: @unchecked Sendable {
                                    apiToken: apiToken,
                                    influence: InfluenceShelf(model: model, blobs: runtime.blobs))
         ledger = try LedgerDatabase(path: runtime.directory.chainPath)
-        loop = try EventLoop()
-        let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), host: settings.apiHost,
-                                                         port: settings.apiPort, adminToken: apiToken)
+        let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), adminToken: apiToken)
         server = InferenceServer(configuration: configuration, scheduler: scheduler, tokenizer: tokenizer,
-                                 adapters: registry, observer: issuer)
+                                 adapters: registry, observer: issuer, api: api.server)
         let identity: APIValue = [
             "address": .string(runtime.identity.accountAddress.description), "peer_id": .string(runtime.identity.peerID.description),
             "chain_id": .integer(Int(runtime.setup.chainID)), "base_model": .string(Base16.encode(baseHash)),
             "price_per_thousand_tokens": .string(settings.pricePerThousandTokens),
         ]
         server.addRoute(.get, "/v1/oln/host") { _, responder in responder.respond(json: identity) }
-        try LedgerRoutes.install(on: server, runtime: runtime)
-        try NodeMetrics.register(in: server.metrics, runtime: runtime)
     }
 
-    /// Starts the scheduler, the API and the refreshes; returns the address the API listens on.
-    public func start() throws -> SocketAddress {
+    /// Starts the scheduler and the refreshes (the API is started by its owner).
+    public func start() {
         Thread { [scheduler] in scheduler.run() }.start()
-        _ = loop.start()
-        let started = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: (any Error)?
+        let loop = api.loop
         _ = loop.execute { [self] in
-            do {
-                try server.start(on: loop)
-                refreshTimer = loop.scheduleTimer(after: .zero, repeating: Self.refreshInterval) { [self] in
-                    DispatchQueue.global().async { self.refresh() }
-                }
-            } catch {
-                failure = error
+            refreshTimer = loop.scheduleTimer(after: .zero, repeating: Self.refreshInterval) { [self] in
+                DispatchQueue.global().async { self.refresh() }
             }
-            started.signal()
         }
-        started.wait()
-        if let failure { throw HostingError("the API cannot listen on \(settings.apiHost):\(settings.apiPort): \(failure)") }
-        guard let address = server.localAddress else { throw HostingError("the API did not start") }
-        return address
     }
 
-    /// Stops the API and the scheduler.
+    /// Stops the refreshes and the scheduler (before the API stops, or after).
     public func stop() {
-        _ = loop.execute { [self] in
-            refreshTimer?.cancel()
-            server.stop()
-        }
-        loop.stop()
+        _ = api.loop.execute { [self] in refreshTimer?.cancel() }
         scheduler.stop()
     }
 

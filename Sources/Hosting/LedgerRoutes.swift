@@ -2,7 +2,7 @@ import InferenceAPI
 import Ledger
 import Node
 
-/// The ledger and network routes of a host's API: the chain's head and peers, accounts,
+/// The ledger and network routes of a node's API: the chain's head and peers, accounts,
 /// datanets, contributions, models, receipts and payouts read from the node's ledger, and
 /// `POST /v1/oln/transactions` to submit a signed transaction (admin token only).
 ///
@@ -17,14 +17,14 @@ public enum LedgerRoutes {
 
     /// Adds the routes to `server` (before it starts), reading `runtime`'s ledger and
     /// status and submitting through it. Throws when the ledger cannot be opened.
-    public static func install(on server: InferenceServer, runtime: NodeRuntime) throws {
+    public static func install(on server: APIServer, runtime: NodeRuntime) throws {
         let connection = try LedgerRoutesConnection(path: runtime.directory.chainPath)
         install(on: server, connection: connection, chainID: runtime.setup.chainID,
                 status: { runtime.status }, submit: { runtime.submit($0) })
     }
 
     /// Adds the routes over `connection`, with the node's status and submission as closures.
-    static func install(on server: InferenceServer, connection: LedgerRoutesConnection, chainID: UInt64,
+    static func install(on server: APIServer, connection: LedgerRoutesConnection, chainID: UInt64,
                         status: @escaping @Sendable () -> NodeStatus,
                         submit: @escaping @Sendable (SignedTransaction) -> Bool) {
         typealias Answer = @Sendable (APIRequest, LedgerDatabase) throws(APIError) -> APIValue

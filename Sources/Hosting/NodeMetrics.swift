@@ -1,3 +1,4 @@
+import Gossip
 import HTTP
 import Ledger
 import Node
@@ -32,6 +33,28 @@ public enum NodeMetrics {
         ]
         for (name, help, read) in counters {
             registry.register(name, help: help, type: .counter) { [MetricSample(value: Double(read(gossip())))] }
+        }
+        register(in: registry, topicCounters: { gossip().topics })
+    }
+
+    /// The gossip counters by topic, one sample per topic labelled `topic`.
+    static func register(in registry: MetricsRegistry,
+                         topicCounters: @escaping @Sendable () -> [String: GossipTopicStatistics]) {
+        let counters: [(String, String, @Sendable (GossipTopicStatistics) -> Int)] = [
+            ("received", "Published messages received from peers, by topic.", { $0.messagesReceived }),
+            ("delivered", "Messages delivered to the node, by topic.", { $0.messagesDelivered }),
+            ("duplicates", "Messages already seen, by topic.", { $0.duplicateMessages }),
+            ("rejected", "Messages the node's validators rejected, by topic.", { $0.rejectedMessages }),
+            ("ignored", "Messages the node's validators ignored, by topic.", { $0.ignoredMessages }),
+            ("published", "Messages the node published, by topic.", { $0.messagesPublished }),
+            ("sent", "Copies of messages sent to peers, by topic.", { $0.messagesSent }),
+        ]
+        for (name, help, read) in counters {
+            registry.register("oln_gossip_topic_\(name)_total", help: help, type: .counter) {
+                topicCounters().sorted { $0.key < $1.key }.map { topic, statistics in
+                    MetricSample(labels: [MetricLabel("topic", topic)], value: Double(read(statistics)))
+                }
+            }
         }
     }
 

@@ -3,10 +3,10 @@ import IO
 
 /// One client connection: the socket, its HTTP state machine, and the bytes waiting for the
 /// socket's write queue. Loop thread only.
-final class APIConnection {
+final class APIConnection: APIExchange {
     let tcp: TCPConnection
     private var machine: HTTPServerConnection
-    private unowned let server: InferenceServer
+    private unowned let server: APIServer
     private let backlogByteCountMax: Int
     /// Bytes the socket refused, sent when it reports it is writable again.
     private var backlog: [UInt8] = []
@@ -14,7 +14,7 @@ final class APIConnection {
     /// The responder of the request being answered.
     var responder: APIResponder?
 
-    init(tcp: TCPConnection, server: InferenceServer, machine: HTTPServerConnection, backlogByteCountMax: Int) {
+    init(tcp: TCPConnection, server: APIServer, machine: HTTPServerConnection, backlogByteCountMax: Int) {
         self.tcp = tcp
         self.server = server
         self.machine = machine
@@ -70,7 +70,7 @@ final class APIConnection {
         for action in actions {
             switch action {
             case .write(let bytes): write(bytes)
-            case .handle(let request): server.dispatch(request, on: self)
+            case .handle(let request): server.dispatch(request, on: self, client: tcp.remoteAddress.description)
             case .pauseReading: tcp.pauseReading()
             case .resumeReading: tcp.resumeReading()
             case .close:

@@ -1,5 +1,4 @@
 import HTTP
-import IO
 
 /// A request as a route handler receives it.
 public struct APIRequest: Sendable {
@@ -9,6 +8,7 @@ public struct APIRequest: Sendable {
     public let parameters: [String: String]
     /// The query string's pairs (empty when there is none).
     public let query: HTTPQuery
-    /// The client's address.
-    public let remoteAddress: SocketAddress
+    /// The client: its socket address (`127.0.0.1:51234`), or what another transport
+    /// names it by (`/p2p/<peer id>`).
+    public let client: String
 }

@@ -9,16 +9,19 @@ import Synchronization
 public final class APIResponder: @unchecked Sendable {
     private let eventLoop: EventLoop
     /// Loop thread only.
-    private weak var connection: APIConnection?
+    private weak var connection: (any APIExchange)?
+    /// An exchange nothing else holds (a caller in this process), kept until answered.
+    private let ownedExchange: (any APIExchange)?
     private let route: String
     private let requestCounter: MetricCounter
     private let cancelled = Atomic<Bool>(false)
     /// Loop thread only: whether the answer has begun.
     private var hasResponded = false
 
-    init(eventLoop: EventLoop, connection: APIConnection, route: String, requestCounter: MetricCounter) {
+    init(eventLoop: EventLoop, exchange: any APIExchange, route: String, requestCounter: MetricCounter) {
         self.eventLoop = eventLoop
-        self.connection = connection
+        self.connection = exchange
+        ownedExchange = exchange is APIConnection ? nil : exchange
         self.route = route
         self.requestCounter = requestCounter
     }

@@ -1,11 +1,15 @@
-// InferenceAPI: the node's HTTP API on IO's sockets. OpenAI-compatible inference served by
-// OpenLoRA's BatchScheduler, the Prometheus metrics page, and admin routes behind a bearer
-// token. The protocol work is HTTP's (sans-IO); this module carries it out on libuv.
+// InferenceAPI: the node's HTTP API on IO's sockets. Any node serves its routes (the
+// ledger's REST routes, the Prometheus metrics page, admin routes behind a bearer token);
+// a host adds OpenAI-compatible inference served by OpenLoRA's BatchScheduler. The protocol
+// work is HTTP's (sans-IO); this module carries it out on libuv.
 //
 // What it owns
-//   InferenceServer        listener, connections, routes; start/stop on an EventLoop
+//   APIServer              listener, connections, routes, /metrics; start/stop on an
+//                          EventLoop; `handle` serves a request from another transport
+//   InferenceServer        the OpenAI routes over a scheduler, on an APIServer
 //   APIConnection          one socket: reads into HTTPServerConnection, writes its bytes,
 //                          holds what the socket's queue refused (bounded), closes
+//   BufferedExchange       the answer to a request from this process, gathered whole
 //   APIResponder           answers one request from any thread (hops to the loop)
 //   CompletionParameters   the request fields honoured, range-checked (400 otherwise)
 //   CompletionSession      tokens → text as they stream: StreamingDecoder + stop strings
@@ -28,8 +32,8 @@
 //                                                                 worker pool ──► answer / last
 //                                                                 chunk + data: [DONE]
 //
-// Limits (named, enforced): InferenceServerConfiguration.connectionCountMax,
-// outputBacklogByteCountMax, completionBodyByteCountMax, maximumTokenCountMax; HTTP's
+// Limits (named, enforced): APIServerConfiguration.connectionCountMax,
+// outputBacklogByteCountMax; InferenceServerConfiguration.completionBodyByteCountMax, maximumTokenCountMax; HTTP's
 // parser and connection limits; CompletionParameters.stopStringCountMax,
 // stopStringByteCountMax, messageCountMax; AdapterRegistry.adapterCountMax; the
 // scheduler's queue (429 when full).

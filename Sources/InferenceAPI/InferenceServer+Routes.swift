@@ -18,9 +18,6 @@ extension InferenceServer {
         addRoute(.post, "/v1/chat/completions", bodyByteCountMax: completionLimit) { [unowned self] request, responder in
             handleCompletion(request, responder: responder, kind: .chat)
         }
-        addRoute(.get, "/metrics") { [unowned self] _, responder in
-            responder.respond(HTTPResponse(status: .ok, contentType: MetricsRegistry.contentType, text: metrics.exposition()))
-        }
         addRoute(.get, "/v1/admin/status", requiresAuthorization: true) { [unowned self] _, responder in
             responder.respond(json: status())
         }

@@ -31,6 +31,14 @@ public struct InferenceServerConfiguration: Sendable {
     /// How often connection timeouts are checked.
     public var timeoutCheckInterval: Duration
 
+    /// The listening part, for a server of the inference routes' own.
+    public var server: APIServerConfiguration {
+        APIServerConfiguration(host: host, port: port, adminToken: adminToken, connectionLimits: connectionLimits,
+                               parserLimits: parserLimits, connectionCountMax: connectionCountMax,
+                               outputBacklogByteCountMax: outputBacklogByteCountMax,
+                               timeoutCheckInterval: timeoutCheckInterval)
+    }
+
     /// A configuration for the base model `baseModelID`, listening on `host`:`port`.
     public init(baseModelID: String, host: String = "127.0.0.1", port: UInt16 = 8080, adminToken: String? = nil,
                 connectionLimits: HTTPConnectionLimits = .standard, parserLimits: HTTPParserLimits = .standard,

@@ -1,14 +1,11 @@
 /// The `host` section of `config.json`: what a node with the host role serves and where.
 ///
-///     "host": {"model": "/models/SmolLM2-135M-Instruct.Q4_1.gguf", "api_host": "127.0.0.1",
-///              "api_port": 8080, "price_per_thousand_tokens": "0.001"}
+///     "host": {"model": "/models/SmolLM2-135M-Instruct.Q4_1.gguf", "price_per_thousand_tokens": "0.001"}
+///
+/// The API it serves inference on is the node's (`config.json`'s `api`).
 public struct HostSettings: Codable, Sendable, Equatable {
     /// The base model: a GGUF file or a Hugging Face folder.
     public var model: String
-    /// The address the HTTP API binds (loopback by default: put a proxy in front to publish it).
-    public var apiHost: String
-    /// The API's TCP port (0: any free port, reported in status.json).
-    public var apiPort: UInt16
     /// What a thousand tokens (prompt and output together) cost, in tokens, as decimal text.
     public var pricePerThousandTokens: String
     /// Compute threads for inference (nil: every core).
@@ -16,20 +13,16 @@ public struct HostSettings: Codable, Sendable, Equatable {
     /// The adapters kept loaded at once, in bytes.
     public var adapterCacheBytes: Int
 
-    public static let defaultAPIPort: UInt16 = 8080
     public static let defaultAdapterCacheBytes = 512 << 20
 
     enum CodingKeys: String, CodingKey {
-        case model, apiHost = "api_host", apiPort = "api_port", pricePerThousandTokens = "price_per_thousand_tokens"
+        case model, pricePerThousandTokens = "price_per_thousand_tokens"
         case threads, adapterCacheBytes = "adapter_cache_bytes"
     }
 
-    public init(model: String, apiHost: String = "127.0.0.1", apiPort: UInt16 = defaultAPIPort,
-                pricePerThousandTokens: String = "0.001", threads: Int? = nil,
+    public init(model: String, pricePerThousandTokens: String = "0.001", threads: Int? = nil,
                 adapterCacheBytes: Int = defaultAdapterCacheBytes) {
         self.model = model
-        self.apiHost = apiHost
-        self.apiPort = apiPort
         self.pricePerThousandTokens = pricePerThousandTokens
         self.threads = threads
         self.adapterCacheBytes = adapterCacheBytes
@@ -38,8 +31,6 @@ public struct HostSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         model = try container.decode(String.self, forKey: .model)
-        apiHost = try container.decodeIfPresent(String.self, forKey: .apiHost) ?? "127.0.0.1"
-        apiPort = try container.decodeIfPresent(UInt16.self, forKey: .apiPort) ?? Self.defaultAPIPort
         pricePerThousandTokens = try container.decodeIfPresent(String.self, forKey: .pricePerThousandTokens) ?? "0.001"
         threads = try container.decodeIfPresent(Int.self, forKey: .threads)
         adapterCacheBytes = try container.decodeIfPresent(Int.self, forKey: .adapterCacheBytes)

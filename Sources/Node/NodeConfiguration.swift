@@ -17,6 +17,11 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     /// Whether a curator votes by the automatic policy (size and near-duplicate checks);
     /// otherwise it votes only by command.
     public var autoCurate: Bool
+    /// Where the HTTP API listens (`HOST:PORT`, loopback by default) or `off`: the ledger
+    /// and network REST routes and `/metrics` on every node, inference on a host.
+    public var api: String
+    /// The model with which the node audits receipts' attribution (nil: no audits).
+    public var audit: AuditSettings?
 
     public static let currentVersion = 1
     public static let defaultListen = "/ip4/0.0.0.0/tcp/4001"
@@ -27,11 +32,17 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
     public static let addressCountMax = 64
 
     enum CodingKeys: String, CodingKey {
-        case version, listen, bootstrap, roles, logLevel = "log_level", host, autoCurate = "auto_curate"
+        case version, listen, bootstrap, roles, logLevel = "log_level", host, autoCurate = "auto_curate", audit, api
+    }
+
+    /// Where a host section of older versions kept the API address.
+    private enum LegacyHostKeys: String, CodingKey {
+        case apiHost = "api_host", apiPort = "api_port"
     }
 
     public init(listen: [String] = [defaultListen], bootstrap: [String] = [], roles: [NodeRole] = [.relay],
-                logLevel: String = "info", host: HostSettings? = nil, autoCurate: Bool = false) {
+                logLevel: String = "info", host: HostSettings? = nil, autoCurate: Bool = false,
+                audit: AuditSettings? = nil, api: String = APIEndpoint.standard.description) {
         version = Self.currentVersion
         self.listen = listen
         self.bootstrap = bootstrap
@@ -39,6 +50,8 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
         self.logLevel = logLevel
         self.host = host
         self.autoCurate = autoCurate
+        self.audit = audit
+        self.api = api
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +63,22 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
         logLevel = try container.decode(String.self, forKey: .logLevel)
         host = try container.decodeIfPresent(HostSettings.self, forKey: .host)
         autoCurate = try container.decodeIfPresent(Bool.self, forKey: .autoCurate) ?? false
+        audit = try container.decodeIfPresent(AuditSettings.self, forKey: .audit)
+        api = try container.decodeIfPresent(String.self, forKey: .api) ?? Self.legacyAPI(container)
+    }
+
+    /// The API address a host section of an older file names, else the default.
+    private static func legacyAPI(_ container: KeyedDecodingContainer<CodingKeys>) throws -> String {
+        guard container.contains(.host) else { return APIEndpoint.standard.description }
+        let host = try container.nestedContainer(keyedBy: LegacyHostKeys.self, forKey: .host)
+        let address = try host.decodeIfPresent(String.self, forKey: .apiHost) ?? APIEndpoint.standard.host
+        let port = try host.decodeIfPresent(UInt16.self, forKey: .apiPort) ?? APIEndpoint.standard.port
+        return APIEndpoint(host: address, port: port).description
+    }
+
+    /// Where the API listens; nil when it is off. Throws when `api` is malformed.
+    public func apiEndpoint() throws(NodeError) -> APIEndpoint? {
+        try APIEndpoint.parse(api)
     }
 
     /// Why the configuration cannot be used, or nil.
@@ -76,6 +105,14 @@ public struct NodeConfiguration: Codable, Sendable, Equatable {
         if roles.contains(.host) {
             guard let host else { return "the host role needs a host section (its model): oln init --role host --model FILE" }
             if let problem = host.problem() { return problem }
+        }
+        if let problem = audit?.problem() { return problem }
+        do {
+            let endpoint = try apiEndpoint()
+            if endpoint == nil && roles.contains(.host) { return "the host role serves inference over the API: it cannot be off" }
+        } catch {
+            guard case .configuration(let detail) = error else { return "\(error)" }
+            return detail
         }
         if autoCurate && !roles.contains(.curator) { return "auto_curate needs the curator role" }
         return roles.contains(.relay) ? nil : "roles must include relay: every peer relays"

@@ -14,8 +14,8 @@ extension NodeRuntime {
             peers: Set(connections.values).count, mempool: pool.mempool.count, running: !isStopping, syncing: sync.isBusy,
             chainID: setup.chainID, peerID: identity.peerID.description, listen: dialable.map(\.description),
             processID: getpid(), updatedAtMilliseconds: now)
+        status.api = apiAddress?()
         if let report = hostReport?() {
-            status.api = report.api
             status.hostedAdapters = report.adapters
             status.receipts = report.receipts
         }

@@ -77,6 +77,9 @@ public final class NodeRuntime: @unchecked Sendable {
     public let accountNonces = AccountNonces()
     /// What the host role reports into the status (set before `start`; called on the loop thread).
     public var hostReport: (@Sendable () -> HostReport)?
+    /// Where the node's HTTP API listens (`http://host:port`), for the status (set before
+    /// `start`; called on the loop thread); nil without an API.
+    public var apiAddress: (@Sendable () -> String?)?
     var isStopping = false
     var dialable: [Multiaddr] = []
 

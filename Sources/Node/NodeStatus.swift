@@ -32,7 +32,7 @@ public struct NodeStatus: Codable, Sendable, Equatable {
     public var processID: Int32?
     /// When the status was taken, milliseconds since 1970.
     public var updatedAtMilliseconds: UInt64
-    /// The host role's API address (`http://host:port`); nil without the role.
+    /// The HTTP API's address (`http://host:port`); nil when the API is off.
     public var api: String?
     /// The adapters the host serves, by hash; nil without the host role.
     public var hostedAdapters: [String]?

@@ -6,7 +6,7 @@ import Node
 ///     --listen MULTIADDR…     OLN_LISTEN        where the node listens
 ///     --bootstrap MULTIADDR…  OLN_BOOTSTRAP     peers dialled at start
 ///     --log-level LEVEL       OLN_LOG_LEVEL     error, warning, info or debug
-///     --api HOST:PORT         OLN_API           the host role's API address
+///     --api HOST:PORT|off     OLN_API           the HTTP API's address
 ///     --auto-curate / --no-auto-curate  OLN_AUTO_CURATE (1 or 0)
 struct ConfigurationOverrides {
     var listen: [String] = []
@@ -41,13 +41,10 @@ struct ConfigurationOverrides {
         if let logLevel { result.logLevel = logLevel }
         if let autoCurate { result.autoCurate = autoCurate }
         if let api {
-            guard result.host != nil else { throw UsageError("--api (OLN_API) belongs to the host role", topic: topic) }
-            let parts = api.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, let port = UInt16(parts[1]) else {
-                throw UsageError("--api (OLN_API) must be HOST:PORT, not '\(api)'", topic: topic)
+            guard (try? APIEndpoint.parse(api)) != nil || api == APIEndpoint.offText else {
+                throw UsageError("--api (OLN_API) must be HOST:PORT or off, not '\(api)'", topic: topic)
             }
-            result.host?.apiHost = String(parts[0])
-            result.host?.apiPort = port
+            result.api = api
         }
         if let problem = result.problem() { throw UsageError(problem, topic: topic) }
         return result

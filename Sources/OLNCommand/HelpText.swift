@@ -167,8 +167,8 @@ enum HelpText {
 
     static let initialize = """
         Usage: oln init --genesis FILE [--dir DIR] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
-                        [--role ROLE]... [--auto-curate] [--model FILE [--api HOST:PORT] [--price TOKENS]]
-                        [--force] [--json]
+                        [--role ROLE]... [--auto-curate] [--model FILE [--price TOKENS]]
+                        [--api HOST:PORT | --api off] [--audit-model FILE] [--force] [--json]
 
         Sets up a node's data directory: an identity key (kept if one exists), config.json,
         a copy of the genesis spec, and the ledger database at genesis. Running it again with
@@ -185,9 +185,13 @@ enum HelpText {
                                  (reject payloads under 16 bytes, over the datanet's limit, not UTF-8
                                  text, or near-duplicates of earlier ones; accept the rest)
           --model FILE           With --role host: the base model it serves (GGUF file or Hugging Face folder)
-          --api HOST:PORT        With --role host: where the OpenAI-compatible API listens
-                                 (default: 127.0.0.1:8080; put a proxy in front to publish it)
           --price TOKENS         With --role host: the price of a thousand tokens (default: 0.001)
+          --api HOST:PORT|off    Where the HTTP API listens: the ledger's REST routes and /metrics on
+                                 every node, the OpenAI-compatible routes on a host (default:
+                                 127.0.0.1:8080; port 0: any free port, shown by 'oln status'; put a
+                                 proxy in front to publish it); off turns it off (not with a host)
+          --audit-model FILE     Audit the attribution of inference receipts with this base model
+                                 (GGUF file or Hugging Face folder; see docs/attribution.md)
           --force                Replace an existing config.json
           --json                 Print one JSON object
         """
@@ -347,7 +351,7 @@ enum HelpText {
     /// The help of `topic` (such as `keys generate`), or nil when there is none.
     static let run = """
         Usage: oln run [--dir DIR] [--log-level LEVEL] [--listen MULTIADDR]... [--bootstrap MULTIADDR]...
-                       [--api HOST:PORT] [--auto-curate | --no-auto-curate]
+                       [--api HOST:PORT | --api off] [--auto-curate | --no-auto-curate]
 
         Runs the node of a data directory made by 'oln init': listens on its listen addresses,
         dials its bootstrap peers, joins the chain's gossip topics, catches up over
@@ -365,7 +369,7 @@ enum HelpText {
                                   log_level in config.json)
           --listen MULTIADDR      Listen here instead, repeatable (env OLN_LISTEN, comma-separated)
           --bootstrap MULTIADDR   Dial these instead, repeatable (env OLN_BOOTSTRAP, comma-separated)
-          --api HOST:PORT         The host role's API address (env OLN_API)
+          --api HOST:PORT|off     The HTTP API's address, or off (env OLN_API)
           --auto-curate, --no-auto-curate
                                   Vote by the curator policy or not (env OLN_AUTO_CURATE=1|0)
         """

@@ -27,6 +27,14 @@ enum InitCommand {
             if !roles.contains(role) { roles.append(role) }
         }
         let host = try hostSettings(&parser, roles: roles, topic: topic)
+        let api = try parser.takeOption("--api", topic: topic) ?? APIEndpoint.standard.description
+        do {
+            _ = try APIEndpoint.parse(api)
+        } catch {
+            throw UsageError("--api must be HOST:PORT (port 0: any free port) or off, not '\(api)'", topic: topic)
+        }
+        let audit = try parser.takeOption("--audit-model", topic: topic)
+            .map { AuditSettings(model: ($0 as NSString).expandingTildeInPath) }
         let autoCurate = parser.takeFlag("--auto-curate")
         guard !autoCurate || roles.contains(.curator) else {
             throw UsageError("--auto-curate belongs to the curator role (--role curator)", topic: topic)
@@ -39,34 +47,25 @@ enum InitCommand {
         }
         let configuration = NodeConfiguration(listen: listen.isEmpty ? [NodeConfiguration.defaultListen] : listen,
                                               bootstrap: bootstrap, roles: roles.sorted(), host: host,
-                                              autoCurate: autoCurate)
+                                              autoCurate: autoCurate, audit: audit, api: api)
         let summary = try NodeDirectory(path: directory).initialize(
             genesisSpec: spec, configuration: configuration, overwritingConfiguration: force)
         report(summary, directory: directory, json: json, console: console)
         return .success
     }
 
-    /// `--model FILE [--api HOST:PORT] [--price TOKENS]`: the host section, with the host role.
+    /// `--model FILE [--price TOKENS]`: the host section, with the host role.
     private static func hostSettings(_ parser: inout ArgumentParser, roles: [NodeRole], topic: String) throws -> HostSettings? {
         let model = try parser.takeOption("--model", topic: topic)
-        let api = try parser.takeOption("--api", topic: topic)
         let price = try parser.takeOption("--price", topic: topic)
         guard roles.contains(.host) else {
-            guard model == nil, api == nil, price == nil else {
-                throw UsageError("--model, --api and --price belong to the host role (--role host)", topic: topic)
+            guard model == nil, price == nil else {
+                throw UsageError("--model and --price belong to the host role (--role host)", topic: topic)
             }
             return nil
         }
         guard let model else { throw UsageError("the host role needs --model FILE (the base model it serves)", topic: topic) }
         var settings = HostSettings(model: (model as NSString).expandingTildeInPath)
-        if let api {
-            let parts = api.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, let port = UInt16(parts[1]) else {
-                throw UsageError("--api must be HOST:PORT, e.g. 127.0.0.1:8080 (port 0: any free port)", topic: topic)
-            }
-            settings.apiHost = String(parts[0])
-            settings.apiPort = port
-        }
         if let price {
             _ = try TransactionSubmission.tokens(price, option: "--price", topic: topic)
             settings.pricePerThousandTokens = price

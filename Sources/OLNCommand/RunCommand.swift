@@ -35,22 +35,26 @@ enum RunCommand {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-        let host = try configuration.roles.contains(.host) ? HostLauncher.prepare(runtime, configuration: configuration,
-                                                                                   log: runtime.log) : nil
+        let api = try APILauncher.prepare(runtime, configuration: configuration)
+        let host = try configuration.roles.contains(.host)
+            ? HostLauncher.prepare(runtime, configuration: configuration, api: api?.api, log: runtime.log) : nil
         try runtime.start()
         let curator: CuratorService?
         do {
-            try host?.start()
+            try api?.start()
+            host?.start()
             curator = configuration.autoCurate ? try CuratorService(runtime: runtime) : nil
             curator?.start()
         } catch {
             runtime.stop()
             runtime.waitUntilStopped()
+            api?.stop()
             throw error
         }
         runtime.waitUntilStopped()
         curator?.stop()
         host?.stop()
+        api?.stop()
         return signalled.isSet ? .success : .failure
     }
 }

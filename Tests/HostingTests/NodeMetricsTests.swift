@@ -1,3 +1,4 @@
+import Gossip
 import HTTP
 import Node
 import Testing
@@ -47,6 +48,12 @@ struct NodeMetricsTests {
         counters.received = 12
         counters.duplicates = 5
         counters.outboundDropped = 2
+        var batches = GossipTopicStatistics()
+        batches.messagesReceived = 7
+        batches.duplicateMessages = 3
+        var transactions = GossipTopicStatistics()
+        transactions.messagesPublished = 4
+        counters.topics = ["oln/1/batches": batches, "oln/1/transactions": transactions]
         let fixed = counters
         NodeMetrics.register(in: registry, gossip: { fixed })
         let text = registry.exposition()
@@ -54,5 +61,10 @@ struct NodeMetricsTests {
         #expect(text.contains("oln_gossip_messages_received_total 12"))
         #expect(text.contains("oln_gossip_duplicate_messages_total 5"))
         #expect(text.contains("oln_gossip_outbound_dropped_total 2"))
+        #expect(text.contains("# TYPE oln_gossip_topic_received_total counter"))
+        #expect(text.contains("oln_gossip_topic_received_total{topic=\"oln/1/batches\"} 7"))
+        #expect(text.contains("oln_gossip_topic_received_total{topic=\"oln/1/transactions\"} 0"))
+        #expect(text.contains("oln_gossip_topic_duplicates_total{topic=\"oln/1/batches\"} 3"))
+        #expect(text.contains("oln_gossip_topic_published_total{topic=\"oln/1/transactions\"} 4"))
     }
 }

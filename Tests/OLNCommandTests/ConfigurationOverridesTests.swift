@@ -20,6 +20,19 @@ struct ConfigurationOverridesTests {
         #expect(configuration.logLevel == "debug")
         #expect(configuration.bootstrap == ["/ip4/127.0.0.1/tcp/4002/p2p/12D3KooWEA4UW3ZHMBSd6jyp1Bj5YxyNp2eVyU9hpGYmVz9s8q1A"])
         #expect(configuration.autoCurate)
+        #expect(configuration.api == APIEndpoint.standard.description)
+    }
+
+    @Test("--api and OLN_API move the API or turn it off, for any role")
+    func api() throws {
+        var parser = ArgumentParser(["--api", "[::1]:9000"])
+        let moved = try ConfigurationOverrides(&parser, environment: ["OLN_API": "off"], topic: "run")
+            .applied(to: Self.file, topic: "run")
+        #expect(try moved.apiEndpoint() == APIEndpoint(host: "::1", port: 9000))
+        var empty = ArgumentParser([])
+        let off = try ConfigurationOverrides(&empty, environment: ["OLN_API": "off"], topic: "run")
+            .applied(to: Self.file, topic: "run")
+        #expect(try off.apiEndpoint() == nil)
     }
 
     @Test("without flags or variables the file stands")
@@ -30,7 +43,8 @@ struct ConfigurationOverridesTests {
     }
 
     @Test("bad values are usage errors", arguments: [
-        (["--api", "127.0.0.1:80"], [String: String]()),                     // no host role
+        (["--api", "127.0.0.1"], [String: String]()),                        // no port
+        ([], ["OLN_API": "localhost:http"]),
         ([], ["OLN_AUTO_CURATE": "yes"]),
         (["--listen", "not-a-multiaddr"], [String: String]()),
         ([], ["OLN_LOG_LEVEL": "loud"]),

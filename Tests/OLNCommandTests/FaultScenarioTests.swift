@@ -84,7 +84,7 @@ struct FaultScenarioTests {
 
     static func initialize(_ directory: String, genesis: String, bootstrap: [String]) throws {
         let run = CapturedRun(["init", "--dir", directory, "--genesis", genesis, "--role", "sequencer", "--role", "validator",
-                               "--listen", "/ip4/127.0.0.1/tcp/0"] + bootstrap.flatMap { ["--bootstrap", $0] })
+                               "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"] + bootstrap.flatMap { ["--bootstrap", $0] })
         try #require(run.code == .success, "\(run.error)")
     }
 

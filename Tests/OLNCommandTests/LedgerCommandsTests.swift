@@ -176,6 +176,7 @@ struct LedgerCommandsTests {
         #expect((chainRoute["head_height"] as? Int ?? 0) > 0, "\(chainRoute)")
         let datanetRoute = try HTTPExchange.get(api + "/v1/oln/datanets/" + datanet)
         #expect(datanetRoute["id"] as? String == datanet, "\(datanetRoute)")
+        try validatorAPIAnswers(nodeA, datanet: datanet)
         try Self.waitUntil("the host's status counts the receipts") {
             CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      3 issued")
         }
@@ -184,6 +185,24 @@ struct LedgerCommandsTests {
                 CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.utf8)) as? [[String: Any]]
             return rows?.count == 3
         }
+    }
+
+    /// A node without the host role serves the ledger's REST routes and its metrics (gossip
+    /// by topic included) on its own API, and no inference.
+    func validatorAPIAnswers(_ directory: String, datanet: String) throws {
+        let now = UInt64(Date().timeIntervalSince1970 * 1_000)
+        let status = try NodeStatusReader.status(of: NodeDirectory(path: directory), now: now)
+        let api = try #require(status.api, "the validator reports no API")
+        let chain = try HTTPExchange.get(api + "/v1/oln/chain")
+        #expect((chain["head_height"] as? Int ?? 0) > 0, "\(chain)")
+        #expect((try HTTPExchange.get(api + "/v1/oln/datanets/" + datanet))["id"] as? String == datanet)
+        let node = try HTTPExchange.get(api + "/v1/oln/node")
+        #expect(node["roles"] as? [String] == ["relay", "sequencer", "validator"], "\(node)")
+        let (status404, _) = try HTTPExchange.post(api + "/v1/completions", body: ["model": "x", "prompt": "a"], headers: [:])
+        #expect(status404 == 404)
+        let metrics = try String(contentsOf: URL(string: api + "/metrics")!, encoding: .utf8)
+        #expect(metrics.contains("oln_gossip_topic_received_total{topic=\""), "\(metrics.prefix(400))")
+        #expect(metrics.contains("oln_finalized_height "))
     }
 
     /// The stock `openai` Python client (from .venv, as Scripts/setup makes it) asks the node's
@@ -253,7 +272,7 @@ struct LedgerCommandsTests {
         try JSONSerialization.data(withJSONObject: descriptor).write(to: URL(fileURLWithPath: file))
         let joiner = NSTemporaryDirectory() + "oln-join-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: joiner) }
-        try Self.expectSuccess(["join", file, "--dir", joiner, "--listen", "/ip4/127.0.0.1/tcp/0"])
+        try Self.expectSuccess(["join", file, "--dir", joiner, "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
         let follower = try Self.start(joiner)
         defer { follower.terminate(); follower.waitUntilExit() }
         let target = try #require(Self.json(["status", "--dir", chain, "--json"])["finalized_height"] as? Int)
@@ -289,7 +308,8 @@ struct LedgerCommandsTests {
             try Data(example.output.utf8).write(to: URL(fileURLWithPath: path + "/genesis-spec.json"))
         }
         let initialized = CapturedRun(["init", "--dir", path, "--genesis", path + "/genesis-spec.json",
-                                       "--listen", "/ip4/127.0.0.1/tcp/0"] + roles.flatMap { ["--role", $0] } + options)
+                                       "--listen", "/ip4/127.0.0.1/tcp/0"] + roles.flatMap { ["--role", $0] }
+                                           + (options.contains("--api") ? [] : ["--api", "127.0.0.1:0"]) + options)
         #expect(initialized.code == .success, "\(initialized.error)")
         return path
     }

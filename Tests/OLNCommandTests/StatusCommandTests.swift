@@ -20,7 +20,7 @@ struct StatusCommandTests {
         #expect(example.code == .success, "\(example.error)")
         try Data(example.output.utf8).write(to: URL(fileURLWithPath: path + "/genesis.json"))
         let initialized = CapturedRun(["init", "--dir", path, "--genesis", path + "/genesis.json", "--role", "validator",
-                                       "--listen", "/ip4/127.0.0.1/tcp/0"])
+                                       "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
         #expect(initialized.code == .success, "\(initialized.error)")
         return path
     }

@@ -129,6 +129,9 @@ struct GossipOutbox: Sendable {
             }
             guard builder.messageCount + builder.otherEntryCount > 0 else { continue }
             statistics.messagesSent += builder.messageCount
+            for message in builder.rpc.messages {
+                statistics.topics[message.topic, default: GossipTopicStatistics()].messagesSent += 1
+            }
             queue.spend(builder.byteCount + Self.framePrefixByteCount)
             let rpc = builder.rpc.restricted(to: version)
             if !rpc.subscriptions.isEmpty || !rpc.messages.isEmpty || rpc.control != nil {

@@ -24,6 +24,7 @@ extension GossipRouter {
         guard seen.add(id, now: now) else { throw .duplicate(id) }
         messageCache.put(id, message: message, topic: topic)
         statistics.messagesPublished += 1
+        statistics.topics[topic, default: GossipTopicStatistics()].messagesPublished += 1
         for peer in publishTargets(topic: topic, now: now) {
             queue(message, id: id, priority: .published, to: peer, now: now)
         }

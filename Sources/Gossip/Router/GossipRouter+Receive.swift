@@ -33,6 +33,7 @@ extension GossipRouter {
             statistics.messagesInUnsubscribedTopics += 1
             return
         }
+        statistics.topics[topic, default: GossipTopicStatistics()].messagesReceived += 1
         let options = configuration.options(for: topic)
         let id = options.messageIDFunction.messageID(for: message)
         noteReceived(id, from: peer)
@@ -40,6 +41,7 @@ extension GossipRouter {
         // validation timeout.
         if seen.contains(id, now: now) || pendingValidations.contains(id) {
             statistics.duplicateMessages += 1
+            statistics.topics[topic, default: GossipTopicStatistics()].duplicateMessages += 1
             if pendingValidations.noteCopy(of: id, from: peer) { statistics.duplicatesDuringValidation += 1 }
             score.duplicateMessage(id, topic: topic, from: peer, now: now)
             return

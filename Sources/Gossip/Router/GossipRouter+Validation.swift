@@ -36,13 +36,16 @@ extension GossipRouter {
             score.deliverMessage(id, topic: topic, from: source, now: now)
             messageCache.put(id, message: message, topic: topic)
             statistics.messagesDelivered += 1
+            statistics.topics[topic, default: GossipTopicStatistics()].messagesDelivered += 1
             pendingActions.append(.deliver(message, id))
             forward(message, id: id, source: source, otherSenders: otherSenders, now: now)
         case .reject:
             statistics.rejectedMessages += 1
+            statistics.topics[topic, default: GossipTopicStatistics()].rejectedMessages += 1
             score.rejectMessage(id, topic: topic, from: source, reason: .invalid, now: now)
         case .ignore:
             statistics.ignoredMessages += 1
+            statistics.topics[topic, default: GossipTopicStatistics()].ignoredMessages += 1
             score.rejectMessage(id, topic: topic, from: source, reason: .ignored, now: now)
         }
     }

@@ -2,6 +2,8 @@
 public struct GossipRouterStatistics: Sendable, Equatable {
     /// Published messages received from peers.
     public var messagesReceived = 0
+    /// The message counters by topic (subscribed and published topics only).
+    public var topics: [String: GossipTopicStatistics] = [:]
     /// Messages delivered to the application.
     public var messagesDelivered = 0
     /// Messages already seen (delivered at most once).

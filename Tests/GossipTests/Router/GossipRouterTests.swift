@@ -56,6 +56,39 @@ struct GossipRouterTests {
         #expect(network.routers[1].statistics.duplicateMessages == 3)
     }
 
+    /// The counters by topic: two topics over one triangle count their own messages, and a
+    /// message in a topic nobody subscribed to adds no topic to the table.
+    @Test func countersAreKeptByTopic() throws {
+        var network = try GossipRouterTestNetwork(count: 3)
+        network.connect(0, 1)
+        network.connect(1, 2)
+        network.connect(0, 2)
+        try network.formMesh(Self.topic)
+        try network.formMesh("u")
+        network.routers[1].setValidator({ $0.data == [9] ? .reject : .accept }, for: "u")
+        _ = try network.publish(0, [1], topic: Self.topic, seqno: 1)
+        _ = try network.publish(0, [2], topic: "u", seqno: 2)
+        _ = try network.publish(0, [9], topic: "u", seqno: 3)
+        try network.run()
+        let publisher = network.routers[0].statistics.topics
+        #expect(publisher[Self.topic]?.messagesPublished == 1)
+        #expect(publisher["u"]?.messagesPublished == 2)
+        #expect(publisher[Self.topic]?.messagesSent == 2)
+        let middle = network.routers[1].statistics
+        #expect(middle.topics[Self.topic]?.messagesDelivered == 1)
+        #expect(middle.topics["u"]?.messagesDelivered == 1)
+        #expect(middle.topics["u"]?.rejectedMessages == 1)
+        #expect(middle.topics[Self.topic]?.rejectedMessages == 0)
+        let received = middle.topics.values.reduce(0) { $0 + $1.messagesReceived }
+        #expect(received == middle.messagesReceived)
+        let duplicates = middle.topics.values.reduce(0) { $0 + $1.duplicateMessages }
+        #expect(duplicates == middle.duplicateMessages)
+        let stray = GossipMessage(data: [5], topic: "nobody").signed(by: network.keys[0], seqno: 4)
+        network.inject(GossipRPC(messages: [stray]), from: 0, to: 1)
+        #expect(network.routers[1].statistics.topics["nobody"] == nil)
+        #expect(network.routers[1].statistics.messagesInUnsubscribedTopics == 1)
+    }
+
     /// A message whose data was changed after signing is rejected, counted, and earns its
     /// sender an invalid delivery (P4), which makes the sender's score negative.
     @Test func invalidSignatureIsRejectedAndLowersTheScore() throws {
