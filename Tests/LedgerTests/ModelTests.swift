@@ -38,6 +38,28 @@ struct ModelTests {
         #expect(try market.fixture.ledger.datanet(market.datanet)?.version == 1)
     }
 
+    @Test("an adapter may draw on further datanets, each known, at a version it reached, and named once")
+    func severalDatanets() throws {
+        let market = try Marketplace()
+        let fixture = market.fixture
+        func result(_ name: String, _ further: [DatanetVersion]) -> TrainingResult {
+            market.trainingResult(adapter: LedgerFixture.contentHash(name), additionalDatanets: further)
+        }
+        let other = DatanetVersion(datanetID: market.otherDatanet, version: 1)
+        let results = [
+            result("both", [other]),
+            result("unknown", [DatanetVersion(datanetID: LedgerFixture.contentHash("no datanet"), version: 1)]),
+            result("too new", [DatanetVersion(datanetID: market.otherDatanet, version: 2)]),
+            result("twice", [other, other]),
+            result("first again", [DatanetVersion(datanetID: market.datanet, version: 1)]),
+        ]
+        let outcome = try fixture.apply(results.map { fixture.transaction(.trainingResult($0), from: Marketplace.owner) })
+        #expect(outcome.outcomes.map(\.reasonCode) == ["", "unknown_datanet", "invalid_field", "invalid_field", "invalid_field"])
+        #expect(outcome.outcomes[3] == .failed(.invalidField("a datanet is named twice")))
+        let adapter = try #require(try fixture.ledger.adapter(LedgerFixture.contentHash("both")))
+        #expect(adapter.result.datanets.map(\.datanetID) == [market.datanet, market.otherDatanet])
+    }
+
     @Test("an unknown datanet or model, version 0 or beyond the latest, an empty adapter or a repeat fails")
     func badTrainingResults() throws {
         let market = try Marketplace()

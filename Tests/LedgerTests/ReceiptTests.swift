@@ -137,11 +137,35 @@ struct ReceiptTests {
         #expect(result.outcomes[0] == .failed(.invalidAttribution("weights sum to 999999, not 1000000")))
         #expect(result.outcomes[2] == .failed(.invalidAttribution("a weight is zero")))
         #expect(result.outcomes[3] == .failed(.invalidAttribution("a contribution is named twice")))
-        #expect(result.outcomes[4] == .failed(.invalidAttribution("a contribution belongs to another datanet")))
+        #expect(result.outcomes[4] == .failed(.invalidAttribution(
+            "a contribution belongs to a datanet the model was not trained on")))
         #expect(result.outcomes[5] == .failed(.invalidAttribution("a contribution has not been accepted")))
         #expect(result.outcomes[6] == .failed(.invalidAttribution("a contribution has not been accepted")))
         #expect(try fixture.balance(Self.client) == client)
         #expect(try fixture.ledger.receiptIDs(host: fixture.addresses[Self.host]).isEmpty)
+        try fixture.expectSupplyHeld()
+    }
+
+    @Test("an adapter trained on two datanets credits contributions of both; one trained on the first alone does not")
+    func severalDatanets() throws {
+        let market = try Marketplace()
+        let fixture = market.fixture
+        let both = LedgerFixture.contentHash("adapter of both datanets")
+        try fixture.applyExpectingSuccess([fixture.transaction(.trainingResult(market.trainingResult(
+            adapter: both, additionalDatanets: [DatanetVersion(datanetID: market.otherDatanet, version: 1)])),
+            from: Marketplace.owner)])
+        let across = [AttributionEntry(contributionID: market.first, weightPPM: 600_000),
+                      AttributionEntry(contributionID: market.otherContribution, weightPPM: 400_000)]
+        let contributorB = try fixture.balance(Marketplace.contributorB)
+        let fee = Token.tokens(10)
+        let result = try fixture.apply([
+            fixture.transaction(market.receipt(fee: fee, attribution: across, adapter: both), from: Self.host),
+            fixture.transaction(market.receipt(fee: fee, attribution: across, adapter: market.adapter), from: Self.host),
+        ])
+        #expect(result.outcomes == [.applied, .failed(.invalidAttribution(
+            "a contribution belongs to a datanet the model was not trained on"))])
+        // Contributor B is paid 40 % of the fee for 400,000 ppm: 1.6 tokens.
+        #expect(try fixture.balance(Marketplace.contributorB) == contributorB + Token.tokens(10) * 4 / 10 * 4 / 10)
         try fixture.expectSupplyHeld()
     }
 

@@ -20,7 +20,7 @@ extension LedgerStateMachine {
         guard challenge.bond >= parameters[.challengeBondMin] else {
             throw TransactionFailure.invalidField("the bond is below challenge_bond_min")
         }
-        _ = try attributedContributions(challenge.correction, datanetID: receipt.receipt.datanetID)
+        _ = try attributedContributions(challenge.correction, datanets: try creditedDatanets(of: receipt.receipt))
         guard challenge.correction != receipt.receipt.attribution else {
             throw TransactionFailure.invalidAttribution("the correction equals the receipt's attribution")
         }

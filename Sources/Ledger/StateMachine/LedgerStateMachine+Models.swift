@@ -15,11 +15,18 @@ extension LedgerStateMachine {
     }
 
     func handleTrainingResult(_ result: TrainingResult, _ context: TransactionContext) throws {
-        guard let datanet = try state.record(DatanetRecord.self, at: StateKey.datanet(result.datanetID)) else {
-            throw TransactionFailure.unknownDatanet
-        }
-        guard result.datanetVersion >= 1, result.datanetVersion <= datanet.version else {
-            throw TransactionFailure.invalidField("datanet version \(result.datanetVersion) does not exist (latest is \(datanet.version))")
+        var seen = Set<[UInt8]>()
+        for trained in result.datanets {
+            guard seen.insert(trained.datanetID).inserted else {
+                throw TransactionFailure.invalidField("a datanet is named twice")
+            }
+            guard let datanet = try state.record(DatanetRecord.self, at: StateKey.datanet(trained.datanetID)) else {
+                throw TransactionFailure.unknownDatanet
+            }
+            guard trained.version >= 1, trained.version <= datanet.version else {
+                throw TransactionFailure.invalidField(
+                    "datanet version \(trained.version) does not exist (latest is \(datanet.version))")
+            }
         }
         guard try state.contains(StateKey.baseModel(result.baseModelHash)) else {
             throw TransactionFailure.unknownModel

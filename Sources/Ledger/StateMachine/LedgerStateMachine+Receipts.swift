@@ -23,15 +23,7 @@ extension LedgerStateMachine {
             throw TransactionFailure.unknownDatanet
         }
         let client = try useFeeAuthorization(receipt, host: context.sender, preverified: context.feeAuthorization)
-        if !receipt.adapterHash.isEmpty {
-            guard let adapter = try state.record(AdapterRecord.self, at: StateKey.adapter(receipt.adapterHash)) else {
-                throw TransactionFailure.unknownAdapter
-            }
-            guard adapter.result.datanetID == receipt.datanetID else {
-                throw TransactionFailure.invalidAttribution("the adapter was trained on another datanet")
-            }
-        }
-        let contributions = try attributedContributions(receipt.attribution, datanetID: receipt.datanetID)
+        let contributions = try attributedContributions(receipt.attribution, datanets: try creditedDatanets(of: receipt))
         try state.debit(client, receipt.fee)
         try splitFee(receipt, host: context.sender, contributions: contributions, subject: context.createdID)
         state.setRecord(ReceiptRecord(host: context.sender, client: client, receipt: receipt, time: batch.time),
@@ -66,10 +58,23 @@ extension LedgerStateMachine {
         return client
     }
 
+    /// The datanets whose contributions a receipt may credit: those its adapter was trained
+    /// on (the receipt names the first), or the receipt's datanet for the base model alone.
+    func creditedDatanets(of receipt: InferenceReceipt) throws -> Set<[UInt8]> {
+        guard !receipt.adapterHash.isEmpty else { return [receipt.datanetID] }
+        guard let adapter = try state.record(AdapterRecord.self, at: StateKey.adapter(receipt.adapterHash)) else {
+            throw TransactionFailure.unknownAdapter
+        }
+        guard adapter.result.datanetID == receipt.datanetID else {
+            throw TransactionFailure.invalidAttribution("the adapter was trained on another datanet")
+        }
+        return Set(adapter.result.datanets.map(\.datanetID))
+    }
+
     /// Checks an attribution list and returns each entry's contribution: weights positive,
     /// no contribution twice, weights summing to exactly 1,000,000, every contribution
-    /// accepted into `datanetID`.
-    func attributedContributions(_ entries: [AttributionEntry], datanetID: [UInt8]) throws -> [ContributionRecord] {
+    /// accepted into one of `datanets`.
+    func attributedContributions(_ entries: [AttributionEntry], datanets: Set<[UInt8]>) throws -> [ContributionRecord] {
         guard !entries.isEmpty else { return [] }
         var seen = Set<[UInt8]>()
         var sum: UInt64 = 0
@@ -84,8 +89,8 @@ extension LedgerStateMachine {
                                                       at: StateKey.contribution(entry.contributionID)) else {
                 throw TransactionFailure.unknownContribution
             }
-            guard contribution.datanetID == datanetID else {
-                throw TransactionFailure.invalidAttribution("a contribution belongs to another datanet")
+            guard datanets.contains(contribution.datanetID) else {
+                throw TransactionFailure.invalidAttribution("a contribution belongs to a datanet the model was not trained on")
             }
             guard contribution.status == .accepted else {
                 throw TransactionFailure.invalidAttribution("a contribution has not been accepted")

@@ -1,7 +1,10 @@
 import Wire
 
-/// Publishes an adapter trained on a datanet version from a registered base model.
+/// Publishes an adapter trained on a datanet version from a registered base model, and on
+/// versions of further datanets when it draws on several.
 public struct TrainingResult: LedgerMessageCoding {
+    /// The most further datanets.
+    public static let additionalDatanetCountMax = 15
     /// The most hyperparameters.
     public static let hyperparameterCountMax = 64
     /// The most metrics.
@@ -33,6 +36,14 @@ public struct TrainingResult: LedgerMessageCoding {
     public var metrics: [NamedInteger]
     /// The gradient store's root, or empty when no gradients were stored (field 8).
     public var gradientStoreRoot: [UInt8]
+    /// Further datanets trained on, each at a version, in order (field 9, up to 15); their
+    /// accepted contributions may be credited by the adapter's receipts too.
+    public var additionalDatanets: [DatanetVersion]
+
+    /// Every datanet trained on: the first, then the further ones.
+    public var datanets: [DatanetVersion] {
+        [DatanetVersion(datanetID: datanetID, version: datanetVersion)] + additionalDatanets
+    }
 
     /// The message with the given fields.
     public init(
@@ -43,7 +54,8 @@ public struct TrainingResult: LedgerMessageCoding {
         adapterHash: [UInt8],
         adapterByteCount: UInt64,
         metrics: [NamedInteger],
-        gradientStoreRoot: [UInt8]
+        gradientStoreRoot: [UInt8],
+        additionalDatanets: [DatanetVersion] = []
     ) {
         self.datanetID = datanetID
         self.datanetVersion = datanetVersion
@@ -53,6 +65,7 @@ public struct TrainingResult: LedgerMessageCoding {
         self.adapterByteCount = adapterByteCount
         self.metrics = metrics
         self.gradientStoreRoot = gradientStoreRoot
+        self.additionalDatanets = additionalDatanets
     }
 
     public func encode(to writer: inout ProtobufWriter) {
@@ -64,6 +77,7 @@ public struct TrainingResult: LedgerMessageCoding {
         writer.writeVarintIfNonZero(adapterByteCount, field: 6)
         for metric in metrics { writer.writeMessage(metric, field: 7) }
         writer.writeBytesIfNotEmpty(gradientStoreRoot, field: 8)
+        for datanet in additionalDatanets { writer.writeMessage(datanet, field: 9) }
     }
 
     public init(from reader: inout ProtobufReader) throws(WireError) {
@@ -75,7 +89,7 @@ public struct TrainingResult: LedgerMessageCoding {
             adapterHash: [], adapterByteCount: 0, metrics: [], gradientStoreRoot: []
         )
         var previous = 0
-        while let field = try reader.nextField(after: &previous, repeatable: 4, 7) {
+        while let field = try reader.nextField(after: &previous, repeatable: 4, 7, 9) {
             switch field.number {
             case 1: datanetID = try field.hash32()
             case 2: datanetVersion = try field.uint64()
@@ -89,6 +103,10 @@ public struct TrainingResult: LedgerMessageCoding {
                 let metric = try reader.nestedMessage(NamedInteger.self, in: field)
                 try metrics.append(metric, countMax: Self.metricCountMax, what: "metric count")
             case 8: gradientStoreRoot = try field.hash32()
+            case 9:
+                let datanet = try reader.nestedMessage(DatanetVersion.self, in: field)
+                try additionalDatanets.append(datanet, countMax: Self.additionalDatanetCountMax,
+                                              what: "additional datanet count")
             default: throw .unknownField(field.number)
             }
         }

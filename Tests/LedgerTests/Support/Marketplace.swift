@@ -74,11 +74,12 @@ final class Marketplace {
 
     /// A training result on version 1 of the first datanet from the base model.
     func trainingResult(adapter: [UInt8], datanet: [UInt8]? = nil, version: UInt64 = 1,
-                        baseModel: [UInt8]? = nil, adapterByteCount: UInt64 = 8_388_608) -> TrainingResult {
+                        baseModel: [UInt8]? = nil, adapterByteCount: UInt64 = 8_388_608,
+                        additionalDatanets: [DatanetVersion] = []) -> TrainingResult {
         TrainingResult(datanetID: datanet ?? self.datanet, datanetVersion: version, baseModelHash: baseModel ?? self.baseModel,
                        hyperparameters: [NamedText(name: "rank", value: "16")], adapterHash: adapter,
                        adapterByteCount: adapterByteCount, metrics: [NamedInteger(name: "loss", value: 1_250_000)],
-                       gradientStoreRoot: [])
+                       gradientStoreRoot: [], additionalDatanets: additionalDatanets)
     }
 
     /// A fresh authorisation id, different for every call.

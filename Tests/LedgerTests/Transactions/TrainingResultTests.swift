@@ -43,6 +43,29 @@ struct TrainingResultTests {
         #expect(throws: WireError.self, "\(name)") { try TransactionSamples.roundTrip(kind) }
     }
 
+    @Test("up to 15 further datanets round-trip; 16, or one without its id, are refused")
+    func additionalDatanets() throws {
+        #expect(TrainingResult.additionalDatanetCountMax == 15)
+        func result(_ further: [DatanetVersion]) -> TransactionKind {
+            .trainingResult(TrainingResult(
+                datanetID: TransactionSamples.hash(2), datanetVersion: 1, baseModelHash: TransactionSamples.hash(5),
+                hyperparameters: [], adapterHash: TransactionSamples.hash(6), adapterByteCount: 1, metrics: [],
+                gradientStoreRoot: [], additionalDatanets: further))
+        }
+        let fifteen = (0..<15).map { DatanetVersion(datanetID: TransactionSamples.hash(UInt8(20 + $0)), version: UInt64($0)) }
+        #expect(try TransactionSamples.roundTrip(result(fifteen)).kind == result(fifteen))
+        let sixteen = fifteen + [DatanetVersion(datanetID: TransactionSamples.hash(40), version: 1)]
+        #expect(throws: WireError.self) { try TransactionSamples.roundTrip(result(sixteen)) }
+        #expect(throws: WireError.self) { try TransactionSamples.roundTrip(result([DatanetVersion(datanetID: [], version: 1)])) }
+    }
+
+    @Test("a DatanetVersion encodes as field 1 bytes, field 2 varint")
+    func datanetVersionBytes() {
+        var writer = ProtobufWriter()
+        DatanetVersion(datanetID: [UInt8](repeating: 0xab, count: 32), version: 300).encode(to: &writer)
+        #expect(writer.bytes == hex("0a20" + String(repeating: "ab", count: 32) + "10ac02"))
+    }
+
     @Test("a negative metric is a ten-byte varint")
     func negativeMetric() {
         var writer = ProtobufWriter()

@@ -105,7 +105,10 @@ extension TransactionSamples {
         return TrainingResult(
             datanetID: generator.bytes(count: 32), datanetVersion: randomInteger(using: &generator), baseModelHash: generator.bytes(count: 32),
             hyperparameters: hyperparameters, adapterHash: generator.bytes(count: 32), adapterByteCount: randomInteger(using: &generator),
-            metrics: metrics, gradientStoreRoot: randomOptionalHash(using: &generator)
+            metrics: metrics, gradientStoreRoot: randomOptionalHash(using: &generator),
+            additionalDatanets: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                DatanetVersion(datanetID: generator.bytes(count: 32), version: randomInteger(using: &generator))
+            }
         )
     }
 
