@@ -64,8 +64,10 @@ enum LedgerRoutesAnswers {
     /// `GET /v1/oln/receipts/{id}`, or 404.
     static func receipt(_ id: [UInt8], ledger: LedgerDatabase) throws(APIError) -> APIValue {
         let found: ReceiptRecord?
+        let rollup: AttributionRollup
         do {
             found = try ledger.receipt(id)
+            rollup = try ledger.rollup(of: found?.receipt.attribution ?? [])
         } catch {
             throw LedgerRoutesParameters.ledgerFailure(error)
         }
@@ -80,6 +82,9 @@ enum LedgerRoutesAnswers {
             "attribution_root": .string(Base16.encode(receipt.attributionRoot)),
             "attribution": .array(receipt.attribution.map { entry in
                 ["contribution": .string(Base16.encode(entry.contributionID)), "weight_ppm": .integer(Int(entry.weightPPM))]
+            }),
+            "attribution_by_datanet": .array(rollup.shares.map { share in
+                ["datanet": .string(Base16.encode(share.datanetID)), "weight_ppm": .integer(Int(share.weightPPM))]
             }),
             "time": integer(record.time),
             "challenge": record.challengeID.isEmpty ? .null : .string(Base16.encode(record.challengeID)),
@@ -109,7 +114,11 @@ enum LedgerRoutesAnswers {
         return [
             "hash": .string(Base16.encode(hash)), "trainer": .string(record.trainer.description),
             "base_model": .string(Base16.encode(result.baseModelHash)), "datanet": .string(Base16.encode(result.datanetID)),
-            "datanet_version": integer(result.datanetVersion), "bytes": integer(result.adapterByteCount),
+            "datanet_version": integer(result.datanetVersion),
+            "additional_datanets": .array(result.additionalDatanets.map { further in
+                ["datanet": .string(Base16.encode(further.datanetID)), "version": integer(further.version)]
+            }),
+            "bytes": integer(result.adapterByteCount),
             "hyperparameters": .object(result.hyperparameters.map { ($0.name, .string($0.value)) }),
             "metrics": .object(result.metrics.map { ($0.name, .integer(Int($0.value))) }),
             "gradient_store_root": .string(Base16.encode(result.gradientStoreRoot)),

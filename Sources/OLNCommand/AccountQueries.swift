@@ -53,6 +53,9 @@ enum AccountQueries {
                     "fee": TokenAmountText.format(record.receipt.fee),
                     "attribution": record.receipt.attribution.map {
                         ["contribution": Base16.encode($0.contributionID), "weight_ppm": $0.weightPPM]
+                    },
+                    "attribution_by_datanet": try ledger.rollup(of: record.receipt.attribution).shares.map {
+                        ["datanet": Base16.encode($0.datanetID), "weight_ppm": $0.weightPPM]
                     }]
         }
         if reading.json {
@@ -60,12 +63,23 @@ enum AccountQueries {
         } else if rows.isEmpty {
             console.print("no receipts")
         } else {
-            CommandReport.table(["RECEIPT", "METHOD", "TOKENS", "FEE", "CONTRIBUTIONS"], rows.map {
+            CommandReport.table(["RECEIPT", "METHOD", "TOKENS", "FEE", "CONTRIBUTIONS", "DATANETS"], rows.map {
                 ["\($0["id"]!)", "\($0["method"]!)", "\($0["tokens_in"]!)+\($0["tokens_out"]!)", "\($0["fee"]!)",
-                 "\(($0["attribution"] as? [Any])?.count ?? 0)"]
+                 "\(($0["attribution"] as? [Any])?.count ?? 0)", Self.datanetShares($0["attribution_by_datanet"])]
             }, console: console)
         }
         return .success
+    }
+
+    /// `ab12cd34…:65.0%, …` for a receipt's roll-up; `-` without attribution.
+    private static func datanetShares(_ value: Any?) -> String {
+        let shares = value as? [[String: Any]] ?? []
+        guard !shares.isEmpty else { return "-" }
+        return shares.map { share in
+            let datanet = (share["datanet"] as? String ?? "").prefix(8)
+            let percent = Double(share["weight_ppm"] as? UInt32 ?? 0) / 10_000
+            return "\(datanet)…:\(String(format: "%.1f", percent))%"
+        }.joined(separator: ", ")
     }
 
     static func payouts(_ parser: inout ArgumentParser, environment: [String: String], console: Console) throws -> ExitCode {

@@ -182,20 +182,24 @@ extension HelpText {
         """
 
     static let train = """
-        Usage: oln train --datanet ID --base MODEL [training options] [--submit [submission options]]
+        Usage: oln train --datanet ID[@VERSION]... --base MODEL [training options] [--submit [submission options]]
 
-        Fine-tunes a LoRA adapter on a datanet version: its accepted contributions, read from
+        Fine-tunes a LoRA adapter on a datanet version, or on versions of several datanets
+        (repeat --datanet, up to 16; a payload accepted into several is trained on once, and
+        the adapter's receipts may credit contributions of all of them): their accepted
+        contributions, read from
         the data directory's blob store (plain text documents, or {"prompt", "response"} rows
         rendered through the model's chat template with the prompt masked). The job lives in
-        DIR/training/<datanet>-v<version>-<configuration>/ (checkpoints, loss.json, loss.svg,
+        DIR/training/<datanet>-v<version>[-and-<others>]-<configuration>/ (checkpoints, loss.json, loss.svg,
         gradient stores, adapter/, summary.json); running the same command again resumes it
         from its newest checkpoint, and Ctrl-C stops it after the current step with a
         checkpoint. The adapter bundle goes into the blob store, where peers fetch it.
         The same base, version, options, seed and thread count give a bit-identical adapter.
 
         Options:
-          --datanet ID                The datanet (64 hexadecimal digits)
-          --version N                 The datanet version (default: the latest)
+          --datanet ID[@VERSION]      A datanet (64 hexadecimal digits), at VERSION (default: the
+                                      latest); repeatable, the first is the one receipts name
+          --version N                 The first datanet's version (default: the latest)
           --base MODEL                A GGUF file or Hugging Face folder
           --rank R                    LoRA rank (default: 8)
           --alpha A                   lora_alpha (default: 2R)

@@ -26,7 +26,8 @@ enum TrainCommand {
         try parser.finish(topic: topic)
         let (ledger, _) = try submission.ledger()
         let plan = try TrainingPlan(options: options, directory: submission.directory, ledger: ledger)
-        console.error("datanet \(Base16.encode(plan.datanet)) version \(plan.version): \(plan.documents.count) documents")
+        let trainedOn = plan.datanets.map { "\(Base16.encode($0.datanetID)) version \($0.version)" }
+        console.error("datanet \(trainedOn.joined(separator: " + ")): \(plan.documents.count) documents")
         let loaded = try LoadedModel(path: options.basePath, tokenizerPath: nil, threadCount: options.threadCount)
         CPUBackend.setBLASThreadCount(options.threadCount)
         let summary = try train(plan, loaded: loaded, options: options, console: console)

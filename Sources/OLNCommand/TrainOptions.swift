@@ -3,11 +3,16 @@ import ModelFactory
 import OpenLoRA
 import Tensor
 
-/// The options of `oln train`: the base model, the datanet and version, the training
+/// The options of `oln train`: the base model, the datanets and versions, the training
 /// configuration and the thread count.
 struct TrainOptions {
+    /// The most datanets one adapter is trained on (the ledger's limit).
+    static let datanetCountMax = 1 + 15
+
     let basePath: String
-    let datanetText: String
+    /// Each `--datanet ID[@VERSION]`, in order (the first is the receipts' datanet).
+    let datanetTexts: [String]
+    /// `--version N`: the first datanet's version, unless its `@VERSION` gives one.
     let version: UInt64?
     let threadCount: Int
     let jobDirectory: String?
@@ -17,11 +22,14 @@ struct TrainOptions {
         guard let base = try parser.takeOption("--base", topic: topic) else {
             throw UsageError("--base MODEL is required (a GGUF file or a Hugging Face folder)", topic: topic)
         }
-        guard let datanet = try parser.takeOption("--datanet", topic: topic) else {
-            throw UsageError("--datanet ID is required", topic: topic)
+        var datanets: [String] = []
+        while let datanet = try parser.takeOption("--datanet", topic: topic) { datanets.append(datanet) }
+        guard !datanets.isEmpty else { throw UsageError("--datanet ID is required", topic: topic) }
+        guard datanets.count <= Self.datanetCountMax else {
+            throw UsageError("an adapter is trained on at most \(Self.datanetCountMax) datanets", topic: topic)
         }
         basePath = base
-        datanetText = datanet
+        datanetTexts = datanets
         version = try Self.integer(&parser, "--version", topic: topic).map(UInt64.init)
         threadCount = try Self.integer(&parser, "--threads", topic: topic) ?? CPUBackend.coreCount
         jobDirectory = try parser.takeOption("--job", topic: topic)

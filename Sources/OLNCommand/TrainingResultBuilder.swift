@@ -3,7 +3,7 @@ import Ledger
 import ModelFactory
 import Wire
 
-/// The TrainingResult transaction of a finished job: the datanet version, the registered
+/// The TrainingResult transaction of a finished job: the datanet versions, the registered
 /// base model, the configuration as hyperparameters, the adapter bundle's hash and size,
 /// validation losses in millionths, and the last gradient store's root.
 enum TrainingResultBuilder {
@@ -39,7 +39,8 @@ enum TrainingResultBuilder {
         return TrainingResult(datanetID: plan.datanet, datanetVersion: plan.version, baseModelHash: baseHash,
                               hyperparameters: hyperparameters, adapterHash: summary.adapterHash,
                               adapterByteCount: UInt64(summary.adapterByteCount), metrics: metrics,
-                              gradientStoreRoot: summary.gradientStoreRoots.last?.root ?? [])
+                              gradientStoreRoot: summary.gradientStoreRoots.last?.root ?? [],
+                              additionalDatanets: Array(plan.datanets.dropFirst()))
     }
 
     /// The hash a base model is registered by: its GGUF file's, or a folder's model.safetensors.

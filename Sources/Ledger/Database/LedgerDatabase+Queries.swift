@@ -55,6 +55,11 @@ extension LedgerDatabase {
         try LedgerState(storage: self).record(ContributionRecord.self, at: StateKey.contribution(id))
     }
 
+    /// `entries` rolled up per datanet, from the contributions' records.
+    public func rollup(of entries: [AttributionEntry]) throws -> AttributionRollup {
+        try AttributionRollup(entries) { id in try contribution(id)?.datanetID }
+    }
+
     public func proposal(_ id: [UInt8]) throws -> ProposalRecord? {
         try LedgerState(storage: self).record(ProposalRecord.self, at: StateKey.proposal(id))
     }
