@@ -47,21 +47,20 @@ extension NodeRuntime {
     /// The ledger's inclusion check, then the mempool (with the minimum fee of the
     /// parameters read at start, so that queued transactions pay it too): invalid envelopes
     /// and fees below the minimum are rejected; used nonces, expired transactions, fees the balance does not
-    /// cover yet and transactions the pool already holds or cannot take are ignored.
+    /// cover yet and transactions the pool already holds or cannot take are ignored. While
+    /// the node catches up, a fee its old state does not cover is held and passed on
+    /// (`TransactionAdmission`).
     func admit(_ transaction: SignedTransaction) -> GossipValidationResult {
         let ledger = machine.executor.ledger
         let time = setup.slotClock.batchTime(of: currentSlot)
         let accountNonce: UInt64
         do {
-            switch try ledger.inclusionCheck(transaction, at: time) {
-            case nil:
-                accountNonce = transaction.body.nonce
-            case .nonceMismatch(let expected, let actual) where actual > expected:
-                accountNonce = expected
-            case .invalidEnvelope?, .feeBelowMinimum?:
-                return .reject
-            case .nonceMismatch?, .expired?, .feeNotCovered?:
-                return .ignore
+            let rejection = try ledger.inclusionCheck(transaction, at: time)
+            switch TransactionAdmission.decide(rejection, nonce: transaction.body.nonce, catchingUp: isCatchingUp) {
+            case .pool(let nonce): accountNonce = nonce
+            case .reject: return .reject
+            case .ignore: return .ignore
+            case .hold: return sync.hold(transaction) ? .accept : .ignore
             }
         } catch {
             return .ignore
@@ -72,6 +71,19 @@ extension NodeRuntime {
         case .refused(.feeTooLow): return .reject
         case .refused: return .ignore
         }
+    }
+
+    /// Whether the node is behind its peers: a sync request or its batches are in flight,
+    /// or it has peers and has not yet heard from one that it has everything.
+    var isCatchingUp: Bool { sync.isBusy || (sync.wanted && !connections.isEmpty) }
+
+    /// Offers the transactions held while catching up to the pool again (they were passed
+    /// on to peers when they arrived).
+    func admitHeldTransactions() {
+        let held = sync.takeHeld()
+        guard !held.isEmpty else { return }
+        let pooled = held.filter { admit($0) == .accept }.count
+        log.info("held_transactions_admitted", ["held": held.count, "pooled": pooled])
     }
 
     /// A validated message, on the loop thread.

@@ -104,6 +104,7 @@ extension NodeRuntime {
         }
         sync.wanted = false
         refreshSnapshot()
+        admitHeldTransactions()
     }
 
     /// Drops a peer that broke the sync protocol: its connections close and it is not
