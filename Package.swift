@@ -71,8 +71,10 @@ let package = Package(
         .target(name: "Hosting", dependencies: ["InfluenceAttribution", "LoRATraining", "Node", "Gossip", "InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Attribution", "ModelFactory", "Ledger", "Identity", "Wire", "Sodium"]),
         // The curator role's automatic policy: size and near-duplicate checks, votes submitted through the node.
         .target(name: "Curation", dependencies: ["Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium"]),
+        // Attribution audits beside a node: tier-1 span and tier-2 influence re-verification of receipts, challenges and votes.
+        .target(name: "Audit", dependencies: ["Hosting", "InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
-        .target(name: "OLNCommand", dependencies: ["Curation", "Hosting", "ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
+        .target(name: "OLNCommand", dependencies: ["Audit", "Curation", "Hosting", "ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),
         // Benchmarks behind Scripts/bench: they print the figures the targets are checked by.
         .executableTarget(name: "oln-bench", dependencies: ["InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Ledger", "LedgerWorkload", "Store", "Network", "P2P", "IO", "Identity", "Wire", "Sodium", "Gossip", "GossipSimulation"], path: "Sources/Bench"),
@@ -97,6 +99,7 @@ let package = Package(
         .testTarget(name: "ModelFactoryTests", dependencies: ["ModelFactory", "LoRATraining", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InfluenceAttributionTests", dependencies: ["InfluenceAttribution", "ModelFactory", "LoRATraining", "Attribution", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Sodium", "TestSupport"]),
         .testTarget(name: "HostingTests", dependencies: ["Hosting", "Node", "Gossip", "InferenceAPI", "HTTP", "Ledger", "Identity", "Sodium", "Wire", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Hosting", "InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation", "Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "InferenceAPITests", dependencies: ["InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "TestSupport"]),

@@ -12,7 +12,7 @@ import OpenLoRA
 /// gradient engine for that layout (one per layout, shared: an engine holds the buffers of a
 /// whole training step). Adapters whose TrainingResult names no store, or whose store has not
 /// arrived, fall back to span/1. Used under the issuer's lock, one thread at a time.
-final class InfluenceShelf: @unchecked Sendable {
+public final class InfluenceShelf: @unchecked Sendable {
     /// One adapter's attributor and the map from a stored example's content hash to the
     /// contribution that carried it.
     struct Entry {
@@ -61,7 +61,7 @@ final class InfluenceShelf: @unchecked Sendable {
 
     /// The receipt's credit from an influence result: each stored content hash mapped to its
     /// contribution (weights of one contribution summed), in the result's order.
-    static func credit(_ weights: [AttributionWeight], contributions: [[UInt8]: [UInt8]]) -> [AttributionEntry] {
+    public static func credit(_ weights: [AttributionWeight], contributions: [[UInt8]: [UInt8]]) -> [AttributionEntry] {
         var order: [[UInt8]] = []
         var summed: [[UInt8]: UInt32] = [:]
         for weight in weights {

@@ -7,6 +7,7 @@ import InfluenceAttribution
 import Ledger
 import Node
 import Sodium
+import Tokenizers
 import Wire
 
 /// The API's completion observer on a host: admits a request for an adapter only when it is
@@ -17,6 +18,11 @@ import Wire
 /// through the node, keeps the prompt and output for the challenge window, and returns the
 /// receipt's fields for the answer's `"oln"` object. Answers of the base model alone draw on
 /// no datanet and carry no receipt.
+///
+/// Peers must be able to check every receipt from what the host reveals, so the prompt and
+/// output texts go into the node's blob store (their names are the receipt's `promptHash`
+/// and `outputHash`, fetched by peers over /oln/blob/1), and the attribution is computed
+/// over ``AttributionInput``'s tokens of those texts, not over the ids the model saw.
 final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     let runtime: NodeRuntime
     let shelf: AdapterShelf
@@ -27,6 +33,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
     private let ledger: LedgerDatabase
     private let ledgerLock = NSLock()
     var nonces: AccountNonces { runtime.accountNonces }
+    private var tokenizer: Tokenizer { indexes.tokenizer }
     private let receiptsPath: String
     private let counter = ReceiptCounter()
 
@@ -76,6 +83,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         defer { ledgerLock.unlock() }
         let now = UInt64(Date().timeIntervalSince1970)
         let chainID = runtime.setup.chainID
+        let (promptHash, outputHash) = try reveal(record)
         let attribution = try attribute(record, served: served)
         let tokenCount = record.promptTokenIDs.count + record.outputTokenIDs.count
         var fee = pricePerThousandTokens * Amount(tokenCount) / 1_000
@@ -90,7 +98,7 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         }
         let receipt = InferenceReceipt(
             clientAuthorization: authorization.envelopeBytes, datanetID: served.datanetID, adapterHash: served.hash,
-            promptHash: BLAKE2b256.hash(Array(record.promptText.utf8)), outputHash: BLAKE2b256.hash(Array(record.outputText.utf8)),
+            promptHash: promptHash, outputHash: outputHash,
             tokensIn: UInt64(record.promptTokenIDs.count), tokensOut: UInt64(record.outputTokenIDs.count), fee: fee,
             method: attribution.method, attribution: attribution.entries, attributionRoot: attribution.root)
         let host = runtime.identity.accountAddress
@@ -118,7 +126,8 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         -> (method: String, root: [UInt8], entries: [AttributionEntry]) {
         do {
             if let influence, let entry = try influence.entry(for: served, ledger: ledger) {
-                let query = InfluenceQuery(promptTokens: record.promptTokenIDs, outputTokens: record.outputTokenIDs)
+                let query = InfluenceQuery(promptTokens: AttributionInput.promptTokens(of: record.promptText, tokenizer: tokenizer),
+                                           outputTokens: AttributionInput.outputTokens(of: record.outputText, tokenizer: tokenizer))
                 let result = try entry.attributor.attribute(query, objective: entry.engine)
                 let entries = InfluenceShelf.credit(result.weights, contributions: entry.contributions)
                 let total = entries.reduce(0) { $0 + UInt64($1.weightPPM) }
@@ -131,7 +140,8 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
             runtime.log.warning("influence_fallback", ["adapter": served.name, "reason": error])
         }
         let index = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
-        let result = SpanAttribution.attribute(record.outputTokenIDs.map { UInt32(clamping: $0) }, index: index)
+        let output = AttributionInput.outputTokens(of: record.outputText, tokenizer: tokenizer)
+        let result = SpanAttribution.attribute(output.map { UInt32(clamping: $0) }, index: index)
         return (SpanAttribution.method, result.indexRoot,
                 result.weights.map { AttributionEntry(contributionID: $0.contributionID, weightPPM: $0.weightPPM) })
     }
@@ -142,6 +152,19 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
                                                  now: UInt64(Date().timeIntervalSince1970))
     }
 
+    /// Puts the prompt and output texts into the blob store, where peers fetch them by the
+    /// receipt's hashes; returns those hashes. Texts over ``AttributionInput/revealByteCountMax``
+    /// get no receipt: peers would not fetch them, and the receipt would be challenged.
+    private func reveal(_ record: CompletionRecord) throws -> (prompt: [UInt8], output: [UInt8]) {
+        let prompt = Array(record.promptText.utf8)
+        let output = Array(record.outputText.utf8)
+        guard prompt.count <= AttributionInput.revealByteCountMax, output.count <= AttributionInput.revealByteCountMax else {
+            throw HostingError("the prompt or output is longer than the \(AttributionInput.revealByteCountMax) bytes "
+                               + "a receipt may reveal")
+        }
+        return (try runtime.blobs.put(prompt), try runtime.blobs.put(output))
+    }
+
     /// Keeps the prompt and output a challenge may ask the host to reveal.
     private func keep(_ record: CompletionRecord, receiptID: [UInt8]) throws {
         let object: [String: Any] = ["prompt": record.promptText, "output": record.outputText,
@@ -150,5 +173,26 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         try DurableFile.write([UInt8](data), to: (receiptsPath as NSString).appendingPathComponent(Base16.encode(receiptID) + ".json"),
                               synchronous: false)
+    }
+}
+
+/// The token ids a receipt's attribution is computed over, derived from the revealed texts
+/// alone so that any peer with the base tokenizer derives the same ones (docs/attribution.md,
+/// "Verification at peers"). The ids the model saw may differ: a prompt sent as token ids or
+/// with a beginning-of-sequence token, an output whose generated pieces encode differently.
+public enum AttributionInput {
+    /// The longest prompt or output text, in UTF-8 bytes, a host reveals and a peer fetches.
+    public static let revealByteCountMax = 1 << 20
+
+    /// The output's tokens: the text encoded as plain text (no special tokens added, none
+    /// parsed), the way datanet payloads are encoded for the span index.
+    public static func outputTokens(of text: String, tokenizer: Tokenizer) -> [Int] {
+        tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: false)
+    }
+
+    /// The prompt's tokens: the text encoded with no special tokens added but those it spells
+    /// parsed (a chat template's rendering spells its turn markers), the query's context.
+    public static func promptTokens(of text: String, tokenizer: Tokenizer) -> [Int] {
+        tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: true)
     }
 }

@@ -9,24 +9,26 @@ import Tokenizers
 /// once each from the version's accepted payloads (in acceptance order, so every peer builds
 /// the same index and root). A payload that is prompt/response rows contributes the text of
 /// its rows; any other payload its UTF-8 text. Thread-safe.
-final class SpanIndexShelf: @unchecked Sendable {
+public final class SpanIndexShelf: @unchecked Sendable {
     private struct Key: Hashable {
         let datanet: [UInt8]
         let version: UInt64
     }
 
     private let blobs: BlobStore
-    private let tokenizer: Tokenizer
+    /// The base tokenizer the payloads are encoded with.
+    public let tokenizer: Tokenizer
     private let lock = NSLock()
     private var indexes: [Key: SpanIndex] = [:]
 
-    init(blobs: BlobStore, tokenizer: Tokenizer) {
+    /// A shelf that reads payloads from `blobs` and encodes them with `tokenizer`.
+    public init(blobs: BlobStore, tokenizer: Tokenizer) {
         self.blobs = blobs
         self.tokenizer = tokenizer
     }
 
     /// The index of `datanet` at `version`; throws when a payload has not arrived yet.
-    func index(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
+    public func index(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
         let key = Key(datanet: datanet, version: version)
         lock.lock()
         if let index = indexes[key] {
@@ -42,7 +44,7 @@ final class SpanIndexShelf: @unchecked Sendable {
     }
 
     /// The tokens a payload contributes to the index.
-    static func tokens(of payload: [UInt8], tokenizer: Tokenizer) -> [UInt32] {
+    public static func tokens(of payload: [UInt8], tokenizer: Tokenizer) -> [UInt32] {
         let text: String
         if let rows = PromptResponseRow.rows(in: payload) {
             text = rows.map { $0.prompt + "\n" + $0.response }.joined(separator: "\n")

@@ -38,11 +38,13 @@ enum RunCommand {
         let api = try APILauncher.prepare(runtime, configuration: configuration)
         let host = try configuration.roles.contains(.host)
             ? HostLauncher.prepare(runtime, configuration: configuration, api: api?.api, log: runtime.log) : nil
+        let audit = try AuditLauncher.prepare(runtime, configuration: configuration, log: runtime.log)
         try runtime.start()
         let curator: CuratorService?
         do {
             try api?.start()
             host?.start()
+            audit?.start()
             curator = configuration.autoCurate ? try CuratorService(runtime: runtime) : nil
             curator?.start()
         } catch {
@@ -53,6 +55,7 @@ enum RunCommand {
         }
         runtime.waitUntilStopped()
         curator?.stop()
+        audit?.stop()
         host?.stop()
         api?.stop()
         return signalled.isSet ? .success : .failure

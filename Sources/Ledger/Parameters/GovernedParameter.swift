@@ -74,6 +74,10 @@ extension GovernedParameter {
         "share of the host's stake slashed when a challenge is upheld")
     public static let challengeReward = GovernedParameter("challenge_reward_ppm", 500_000, 0...ppm,
         "share of the slashed host stake paid to a successful challenger; the rest is burned")
+    public static let attributionAudit = GovernedParameter("attribution_audit_ppm", 100_000, 0...ppm,
+        "share of influence receipts that tier-2 auditors re-verify, drawn by each receipt's batch seed")
+    public static let attributionAuditors = GovernedParameter("attribution_auditors", 3, 1...64,
+        "validators drawn by stake to re-verify each sampled influence receipt")
     public static let equivocationSlash = GovernedParameter("equivocation_slash_ppm", 100_000, 0...ppm,
         "share of a sequencer's stake slashed for signing two batches in one slot")
     public static let slotMilliseconds = GovernedParameter("slot_milliseconds", 2_000, 100...60_000,
@@ -102,7 +106,7 @@ extension GovernedParameter {
         hostStakeMin, proposalStakeMin, votingPeriod, governanceQuorum, governanceThreshold, governanceDelay,
         voteWindowMin, voteWindowMax, curatorSlash, receiptHostShare, receiptContributorShare, receiptCuratorShare,
         challengeWindow, challengeVoteWindow, challengeBondMin, challengeQuorum, challengeHostSlash, challengeReward,
-        equivocationSlash, slotMilliseconds, batchTransactionsMax, batchBytesMax,
+        attributionAudit, attributionAuditors, equivocationSlash, slotMilliseconds, batchTransactionsMax, batchBytesMax,
     ] + gasByKind).sorted { $0.name < $1.name }
 
     /// The parameter named `name`, if there is one.
