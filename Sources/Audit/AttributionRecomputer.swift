@@ -10,9 +10,10 @@ import Tokenizers
 import Wire
 
 /// Recomputes receipts the way their host computed them, from the blob store and the
-/// ledger: span/1 over the index of the adapter's datanet version (built from the payloads
-/// with Hosting's SpanIndexShelf, so the bytes and root are a host's), influence/1 with the
-/// adapter and the job's gradient store. Only receipts of adapters trained on this node's
+/// ledger, with Hosting's own types: span/1 over the index of the corpus of the datanet
+/// versions the adapter was trained on (SpanIndexShelf, so the bytes and root are a host's),
+/// influence/1 with the adapter, the job's gradient store and the corpus's clusters
+/// (InfluenceAttributionEntry). Only receipts of adapters trained on this node's
 /// base model are checkable (another base has another tokenizer). One thread at a time.
 public final class AttributionRecomputer: @unchecked Sendable {
     /// The most influence entries kept (each holds a store and, per layout, an engine).
@@ -25,7 +26,7 @@ public final class AttributionRecomputer: @unchecked Sendable {
     private let blobs: BlobStore
     private let indexes: SpanIndexShelf
     private let adaptersPath: String
-    private var influenceEntries: [[UInt8]: InfluenceAuditEntry] = [:]
+    private var influenceEntries: [[UInt8]: InfluenceAttributionEntry] = [:]
 
     /// A recomputer for receipts of adapters on `baseModelHash`; without `model`, tier 1 only.
     /// Adapter bundles are unpacked under `adaptersPath`.
@@ -49,12 +50,6 @@ public final class AttributionRecomputer: @unchecked Sendable {
         guard adapter.result.baseModelHash == baseModelHash else {
             throw AuditError(.notCheckable, "the adapter was trained on another base model")
         }
-        // How a host attributes over several datanets (one index over their union) is not
-        // settled between hosts and auditors yet: such receipts are not checked rather than
-        // challenged on a guess.
-        guard adapter.result.additionalDatanets.isEmpty else {
-            throw AuditError(.notCheckable, "the adapter was trained on several datanets")
-        }
         return adapter.result
     }
 
@@ -67,16 +62,11 @@ public final class AttributionRecomputer: @unchecked Sendable {
         }
     }
 
-    /// Tier 1: `receipt` against span/1 over its datanet version's index and `reveal`'s output.
+    /// Tier 1: `receipt` against span/1 over its corpus's index and `reveal`'s output.
     public func span(_ receipt: InferenceReceipt, training: TrainingResult, reveal: Reveal,
                      ledger: LedgerDatabase) throws -> AuditFinding {
-        let accepted = try ledger.contributions(datanet: training.datanetID, upToVersion: training.datanetVersion)
-        let missing = accepted.map(\.record).filter { !blobs.contains($0.contentHash) }
-            .map { AuditError.MissingBlob(hash: $0.contentHash, byteCountMax: $0.byteCount) }
-        guard missing.isEmpty else {
-            throw AuditError(.blobsMissing(missing), "\(missing.count) payloads of the datanet version have not arrived")
-        }
-        let index = try indexes.index(datanet: training.datanetID, version: training.datanetVersion, ledger: ledger)
+        try requirePayloads(of: AttributionCorpus(datanets: training.datanets, ledger: ledger))
+        let index = try indexes.index(datanets: training.datanets, ledger: ledger)
         let output = AttributionInput.outputTokens(of: reveal.outputText, tokenizer: tokenizer).map { UInt32(clamping: $0) }
         let result = SpanAttribution.attribute(output, index: index)
         let entries = result.weights.map { AttributionEntry(contributionID: $0.contributionID, weightPPM: $0.weightPPM) }
@@ -87,7 +77,8 @@ public final class AttributionRecomputer: @unchecked Sendable {
     public func influence(_ receipt: InferenceReceipt, training: TrainingResult, reveal: Reveal,
                           ledger: LedgerDatabase) throws -> AuditFinding {
         let entry = try influenceEntry(adapterHash: receipt.adapterHash, training: training, ledger: ledger)
-        let (root, recomputed) = try entry.recompute(reveal, tokenizer: tokenizer)
+        let (root, recomputed) = try entry.attribute(promptText: reveal.promptText, outputText: reveal.outputText,
+                                                     tokenizer: tokenizer)
         guard let recomputed else {
             return .differs(recomputed: [], reason: "the revealed prompt and output cannot be evaluated by influence/1")
         }
@@ -96,7 +87,7 @@ public final class AttributionRecomputer: @unchecked Sendable {
     }
 
     private func influenceEntry(adapterHash: [UInt8], training: TrainingResult,
-                                ledger: LedgerDatabase) throws -> InfluenceAuditEntry {
+                                ledger: LedgerDatabase) throws -> InfluenceAttributionEntry {
         if let entry = influenceEntries[adapterHash] { return entry }
         guard let model else { throw AuditError(.notCheckable, "no model is loaded for influence/1") }
         guard let storeHash = training.gradientStoreBlob else {
@@ -112,12 +103,24 @@ public final class AttributionRecomputer: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: adaptersPath, withIntermediateDirectories: true)
         try LoRAAdapter.unpackBundle(bundle, toDirectory: folder)
         let adapter = try LoRAAdapter(directory: folder, base: model.configuration)
-        let accepted = try ledger.contributions(datanet: training.datanetID, upToVersion: training.datanetVersion)
+        let corpus = try AttributionCorpus(datanets: training.datanets, ledger: ledger)
+        try requirePayloads(of: corpus)
+        let index = try indexes.index(datanets: training.datanets, ledger: ledger)
         if influenceEntries.count >= Self.influenceEntryCountMax { influenceEntries.removeAll() }
-        let entry = try InfluenceAuditEntry(model: model, adapter: adapter, storeBytes: store,
-                                            contributions: InfluenceAuditEntry.contributions(of: accepted),
-                                            engine: influenceEntries.values.first?.engine)
+        let entry = try InfluenceAttributionEntry(
+            model: model, adapter: adapter, storeBytes: store, contributions: corpus.contributionByContent,
+            representatives: InfluenceAttributionEntry.representatives(index: index, corpus: corpus),
+            engine: influenceEntries.values.first?.engine)
         influenceEntries[adapterHash] = entry
         return entry
+    }
+
+    /// Throws `blobsMissing` naming the corpus's payloads not in the blob store yet.
+    private func requirePayloads(of corpus: AttributionCorpus) throws {
+        let missing = corpus.missingPayloads(in: blobs)
+            .map { AuditError.MissingBlob(hash: $0.contentHash, byteCountMax: $0.byteCount) }
+        guard missing.isEmpty else {
+            throw AuditError(.blobsMissing(missing), "\(missing.count) payloads of the adapter's datanets have not arrived")
+        }
     }
 }

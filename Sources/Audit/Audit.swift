@@ -21,8 +21,9 @@
 //                        tolerance (influence/1), the challenge's correction, the vote,
 //                        the reveal deadline, who may vote
 //   AttributionRecomputer  builds the span indexes and influence attributors from the blob
-//                        store and the ledger, and recomputes a receipt from its reveal
-//   InfluenceAuditEntry  one adapter's influence attributor, engine and content map
+//                        store and the ledger with Hosting's own types (SpanIndexShelf,
+//                        AttributionCorpus, InfluenceAttributionEntry), and recomputes a
+//                        receipt from its reveal
 //   Reveal               a receipt's revealed prompt and output texts
 //   AuditorService       the rounds beside a running node: follows finalized batches from
 //                        a persisted cursor, recomputes, challenges and votes; counters

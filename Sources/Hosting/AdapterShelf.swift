@@ -10,12 +10,15 @@ import Wire
 /// DIR/adapters/<hash>/ and registered under their hash in hexadecimal, the name clients put
 /// in `model`. Thread-safe.
 final class AdapterShelf: @unchecked Sendable {
-    /// One adapter served, and the datanet version it was trained on.
+    /// One adapter served, and the datanet versions it was trained on.
     struct Served: Sendable {
         let hash: [UInt8]
         let name: String
+        /// The first datanet (the one receipts name) and its version.
         let datanetID: [UInt8]
         let datanetVersion: UInt64
+        /// Every datanet version it was trained on, the first first.
+        let datanets: [DatanetVersion]
         /// The unpacked PEFT folder.
         let folder: String
         /// The training job's gradient store in the blob stores, when its TrainingResult names one.
@@ -64,7 +67,8 @@ final class AdapterShelf: @unchecked Sendable {
             do {
                 let folder = try register(hash, name: name)
                 let entry = Served(hash: hash, name: name, datanetID: record.result.datanetID,
-                                   datanetVersion: record.result.datanetVersion, folder: folder,
+                                   datanetVersion: record.result.datanetVersion, datanets: record.result.datanets,
+                                   folder: folder,
                                    gradientStoreBlob: record.result.gradientStoreBlob)
                 lock.lock()
                 servedByName[name] = entry

@@ -45,7 +45,7 @@ public final class HostService: @unchecked Sendable {
         let price = try TokenAmountText.parse(settings.pricePerThousandTokens)
         issuer = try ReceiptIssuer(runtime: runtime, shelf: shelf, indexes: indexes, pricePerThousandTokens: price,
                                    apiToken: apiToken,
-                                   influence: InfluenceShelf(model: model, blobs: runtime.blobs))
+                                   influence: InfluenceShelf(model: model, blobs: runtime.blobs, indexes: indexes))
         ledger = try LedgerDatabase(path: runtime.directory.chainPath)
         let configuration = InferenceServerConfiguration(baseModelID: Base16.encode(baseHash), adminToken: apiToken)
         server = InferenceServer(configuration: configuration, scheduler: scheduler, tokenizer: tokenizer,
@@ -94,7 +94,7 @@ public final class HostService: @unchecked Sendable {
             log.info("adapter_served", ["adapter": served.name, "datanet": Base16.encode(served.datanetID),
                                         "version": served.datanetVersion])
             do {
-                _ = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
+                _ = try indexes.index(datanets: served.datanets, ledger: ledger)
             } catch {
                 log.warning("span_index_waiting", ["adapter": served.name, "reason": error])
             }

@@ -126,20 +126,21 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         -> (method: String, root: [UInt8], entries: [AttributionEntry]) {
         do {
             if let influence, let entry = try influence.entry(for: served, ledger: ledger) {
-                let query = InfluenceQuery(promptTokens: AttributionInput.promptTokens(of: record.promptText, tokenizer: tokenizer),
-                                           outputTokens: AttributionInput.outputTokens(of: record.outputText, tokenizer: tokenizer))
-                let result = try entry.attributor.attribute(query, objective: entry.engine)
-                let entries = InfluenceShelf.credit(result.weights, contributions: entry.contributions)
+                let (root, attributed) = try entry.attribute(promptText: record.promptText, outputText: record.outputText,
+                                                             tokenizer: tokenizer)
+                guard let entries = attributed else {
+                    throw HostingError("influence/1 cannot evaluate this prompt and output")
+                }
                 let total = entries.reduce(0) { $0 + UInt64($1.weightPPM) }
                 guard entries.isEmpty || total == UInt64(Token.partsPerMillion) else {
                     throw HostingError("influence credit maps to \(total) ppm of known contributions, not 1000000")
                 }
-                return (result.method, result.attributionRoot, entries)
+                return (entry.attributor.parameters.method, root, entries)
             }
         } catch {
             runtime.log.warning("influence_fallback", ["adapter": served.name, "reason": error])
         }
-        let index = try indexes.index(datanet: served.datanetID, version: served.datanetVersion, ledger: ledger)
+        let index = try indexes.index(datanets: served.datanets, ledger: ledger)
         let output = AttributionInput.outputTokens(of: record.outputText, tokenizer: tokenizer)
         let result = SpanAttribution.attribute(output.map { UInt32(clamping: $0) }, index: index)
         return (SpanAttribution.method, result.indexRoot,
@@ -173,26 +174,5 @@ final class ReceiptIssuer: CompletionObserver, @unchecked Sendable {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         try DurableFile.write([UInt8](data), to: (receiptsPath as NSString).appendingPathComponent(Base16.encode(receiptID) + ".json"),
                               synchronous: false)
-    }
-}
-
-/// The token ids a receipt's attribution is computed over, derived from the revealed texts
-/// alone so that any peer with the base tokenizer derives the same ones (docs/attribution.md,
-/// "Verification at peers"). The ids the model saw may differ: a prompt sent as token ids or
-/// with a beginning-of-sequence token, an output whose generated pieces encode differently.
-public enum AttributionInput {
-    /// The longest prompt or output text, in UTF-8 bytes, a host reveals and a peer fetches.
-    public static let revealByteCountMax = 1 << 20
-
-    /// The output's tokens: the text encoded as plain text (no special tokens added, none
-    /// parsed), the way datanet payloads are encoded for the span index.
-    public static func outputTokens(of text: String, tokenizer: Tokenizer) -> [Int] {
-        tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: false)
-    }
-
-    /// The prompt's tokens: the text encoded with no special tokens added but those it spells
-    /// parsed (a chat template's rendering spells its turn markers), the query's context.
-    public static func promptTokens(of text: String, tokenizer: Tokenizer) -> [Int] {
-        tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: true)
     }
 }

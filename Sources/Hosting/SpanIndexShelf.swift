@@ -6,20 +6,16 @@ import Node
 import Tokenizers
 
 /// The span/1 indexes of the datanet versions this host's adapters were trained on, built
-/// once each from the version's accepted payloads (in acceptance order, so every peer builds
-/// the same index and root). A payload that is prompt/response rows contributes the text of
-/// its rows; any other payload its UTF-8 text. Thread-safe.
+/// once each from an `AttributionCorpus`: the versions' accepted payloads in corpus order
+/// (so every peer builds the same index and root; an adapter trained on several datanets
+/// has one index over all of them). A payload that is prompt/response rows contributes the
+/// text of its rows; any other payload its UTF-8 text. Thread-safe.
 public final class SpanIndexShelf: @unchecked Sendable {
-    private struct Key: Hashable {
-        let datanet: [UInt8]
-        let version: UInt64
-    }
-
     private let blobs: BlobStore
     /// The base tokenizer the payloads are encoded with.
     public let tokenizer: Tokenizer
     private let lock = NSLock()
-    private var indexes: [Key: SpanIndex] = [:]
+    private var indexes: [[DatanetVersion]: SpanIndex] = [:]
 
     /// A shelf that reads payloads from `blobs` and encodes them with `tokenizer`.
     public init(blobs: BlobStore, tokenizer: Tokenizer) {
@@ -29,16 +25,21 @@ public final class SpanIndexShelf: @unchecked Sendable {
 
     /// The index of `datanet` at `version`; throws when a payload has not arrived yet.
     public func index(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
-        let key = Key(datanet: datanet, version: version)
+        try index(datanets: [DatanetVersion(datanetID: datanet, version: version)], ledger: ledger)
+    }
+
+    /// The index over the corpus of `datanets` (a training result's, in its order); throws
+    /// when a payload has not arrived yet.
+    public func index(datanets: [DatanetVersion], ledger: LedgerDatabase) throws -> SpanIndex {
         lock.lock()
-        if let index = indexes[key] {
+        if let index = indexes[datanets] {
             lock.unlock()
             return index
         }
         lock.unlock()
-        let index = try build(datanet: datanet, version: version, ledger: ledger)
+        let index = try build(AttributionCorpus(datanets: datanets, ledger: ledger))
         lock.lock()
-        indexes[key] = index
+        indexes[datanets] = index
         lock.unlock()
         return index
     }
@@ -54,9 +55,9 @@ public final class SpanIndexShelf: @unchecked Sendable {
         return tokenizer.encode(text, addingSpecialTokens: false, parsingSpecialTokens: false).map { UInt32($0) }
     }
 
-    private func build(datanet: [UInt8], version: UInt64, ledger: LedgerDatabase) throws -> SpanIndex {
+    private func build(_ corpus: AttributionCorpus) throws -> SpanIndex {
         var builder = SpanIndexBuilder()
-        for (id, contribution) in try ledger.contributions(datanet: datanet, upToVersion: version) {
+        for (id, contribution) in corpus.contributions {
             guard let payload = try blobs.get(contribution.contentHash) else {
                 throw HostingError("the payload of contribution \(id.prefix(8).map { String(format: "%02x", $0) }.joined())… "
                                    + "has not arrived yet; attribution waits for it")

@@ -1,3 +1,4 @@
+import Attribution
 import Hosting
 import InfluenceAttribution
 @testable import Ledger
@@ -9,11 +10,12 @@ import TestSupport
 import Testing
 @testable import Audit
 
-/// Tier 2's recomputation: `InfluenceAuditEntry` on a tiny random Llama over the SmolLM2 test
+/// Tier 2's recomputation: Hosting's `InfluenceAttributionEntry`, which hosts and auditors
+/// share, on a tiny random Llama over the SmolLM2 test
 /// tokenizer's vocabulary, a random rank-2 adapter and a gradient store of random records.
 /// A host's attribution (the calls Hosting's ReceiptIssuer makes) is reproduced from the
 /// revealed texts and agreed with; a receipt moving weight past the tolerance is not.
-@Suite struct InfluenceAuditEntryTests {
+@Suite struct InfluenceAttributionEntryTests {
     static let configuration = LlamaConfiguration(
         vocabularySize: 1200, embeddingLength: 32, feedForwardLength: 64, blockCount: 2, headCount: 4,
         keyValueHeadCount: 2, headDimension: 8, contextLength: 96, rmsNormEpsilon: 1e-5, ropeFrequencyBase: 10_000,
@@ -90,7 +92,7 @@ import Testing
         let query = InfluenceQuery(promptTokens: AttributionInput.promptTokens(of: reveal.promptText, tokenizer: tokenizer),
                                    outputTokens: AttributionInput.outputTokens(of: reveal.outputText, tokenizer: tokenizer))
         let result = try attributor.attribute(query, objective: engine)
-        return (result.attributionRoot, InfluenceShelf.credit(result.weights, contributions: contributions))
+        return (result.attributionRoot, InfluenceAttributionEntry.credit(result.weights, contributions: contributions))
     }
 
     static func receipt(root: [UInt8], _ entries: [AttributionEntry]) -> InferenceReceipt {
@@ -108,8 +110,10 @@ import Testing
         try #require(host.entries.count >= 2, "the random store should credit at least two documents")
         #expect(host.entries.reduce(0) { $0 + $1.weightPPM } == 1_000_000)
 
-        let entry = try InfluenceAuditEntry(model: model, adapter: adapter, storeBytes: storeBytes, contributions: contributions)
-        let (root, recomputed) = try entry.recompute(Self.reveal, tokenizer: AuditTestChain.tokenizer)
+        let entry = try InfluenceAttributionEntry(model: model, adapter: adapter, storeBytes: storeBytes,
+                                                  contributions: contributions)
+        let (root, recomputed) = try entry.attribute(promptText: Self.reveal.promptText, outputText: Self.reveal.outputText,
+                                                     tokenizer: AuditTestChain.tokenizer)
         #expect(root == host.root)
         #expect(recomputed == host.entries)
         let honest = Self.receipt(root: host.root, host.entries)
@@ -132,8 +136,9 @@ import Testing
         let adapter = try Self.adapter(seed: 32)
         let layout = try LoRAParameterLayout(configuration: adapter.configuration, base: model.configuration)
         let (storeBytes, contributions) = try Self.store(layout: layout)
-        let entry = try InfluenceAuditEntry(model: model, adapter: adapter, storeBytes: storeBytes, contributions: contributions)
-        let (_, recomputed) = try entry.recompute(Reveal(promptText: "Hello", outputText: ""), tokenizer: AuditTestChain.tokenizer)
+        let entry = try InfluenceAttributionEntry(model: model, adapter: adapter, storeBytes: storeBytes,
+                                                  contributions: contributions)
+        let (_, recomputed) = try entry.attribute(promptText: "Hello", outputText: "", tokenizer: AuditTestChain.tokenizer)
         #expect(recomputed == nil)
     }
 
@@ -146,8 +151,31 @@ import Testing
         }
         let accepted = [([UInt8](repeating: 0xA1, count: 32), record(1)), ([UInt8](repeating: 0xA2, count: 32), record(1)),
                         ([UInt8](repeating: 0xA3, count: 32), record(2))]
-        let map = InfluenceAuditEntry.contributions(of: accepted.map { (id: $0.0, record: $0.1) })
-        #expect(map == [[UInt8](repeating: 1, count: 32): [UInt8](repeating: 0xA1, count: 32),
-                        [UInt8](repeating: 2, count: 32): [UInt8](repeating: 0xA3, count: 32)])
+        let corpus = AttributionCorpus(datanets: [DatanetVersion(datanetID: [UInt8](repeating: 9, count: 32), version: 1)],
+                                       contributions: accepted.map { (id: $0.0, record: $0.1) })
+        #expect(corpus.contributionByContent == [[UInt8](repeating: 1, count: 32): [UInt8](repeating: 0xA1, count: 32),
+                                                 [UInt8](repeating: 2, count: 32): [UInt8](repeating: 0xA3, count: 32)])
+    }
+
+    /// A payload copied by a later contribution (a sybil's) is mapped to the earliest one's,
+    /// as the corpus's span index clusters them; a distinct payload stands alone.
+    @Test func nearDuplicateClustersMapToTheEarliestPayload() throws {
+        let owner = AuditTestChain.address(AuditTestChain().host)
+        func record(_ byte: UInt8) -> ContributionRecord {
+            let contribution = Contribute(datanetID: [UInt8](repeating: 9, count: 32), contentHash: [UInt8](repeating: byte, count: 32),
+                                          byteCount: 1, metadata: "", licence: "", bond: 0)
+            return ContributionRecord(contributor: owner, contribution: contribution, windowEnd: 0)
+        }
+        let fact = (0..<60).map { UInt32(100 + $0) }
+        let copy = fact.prefix(59) + [UInt32(7)]
+        let other = (0..<60).map { UInt32(900 - $0) }
+        let ids = (1...3).map { [UInt8](repeating: 0xB0 + $0, count: 32) }
+        var builder = SpanIndexBuilder()
+        for (id, tokens) in zip(ids, [fact, Array(copy), other]) { try builder.append(contributionID: id, tokens: tokens) }
+        let index = builder.build()
+        let corpus = AttributionCorpus(datanets: [DatanetVersion(datanetID: [UInt8](repeating: 9, count: 32), version: 1)],
+                                       contributions: [(ids[0], record(1)), (ids[1], record(2)), (ids[2], record(3))])
+        #expect(InfluenceAttributionEntry.representatives(index: index, corpus: corpus)
+                == [[UInt8](repeating: 2, count: 32): [UInt8](repeating: 1, count: 32)])
     }
 }
