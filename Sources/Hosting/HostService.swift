@@ -56,6 +56,7 @@ public final class HostService: @unchecked Sendable {
             "price_per_thousand_tokens": .string(settings.pricePerThousandTokens),
         ]
         server.addRoute(.get, "/v1/oln/host") { _, responder in responder.respond(json: identity) }
+        InferProtocol.install(on: runtime, server: server)
     }
 
     /// Starts the scheduler and the refreshes (the API is started by its owner).

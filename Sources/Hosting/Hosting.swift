@@ -12,6 +12,12 @@
 //                      authorisation, or the node's own token), attributes the output,
 //                      signs and submits the receipt, and answers with its fields
 //   FeeAuthorizationHeader  the client's signed authorisation, as the request carries it
+//   InferProtocol      /oln/infer/1: the inference routes over libp2p, one exchange per
+//                      stream, served by the API's APIServer.handle as from /p2p/<peer id>
+//   InferRequest, InferResponse, InferHeaders  its protobuf messages:
+//                      InferRequest  { 1 method, 2 target, 3* Header, 4 body }
+//                      InferResponse { 1 status, 2* Header, 3 body }
+//                      Header        { 1 name, 2 value }
 //   LedgerRoutes       the ledger and network REST routes (/v1/oln/…): chain, accounts,
 //                      datanets, contributions, models, receipts, payouts, and submitting
 //                      signed transactions (bearer token); queries on a connection and queue

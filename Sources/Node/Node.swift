@@ -27,3 +27,9 @@
 //     asker → server   SyncRequest  { 1 id, 2 from_height (≥ 1), 3 count (1…64) }          ≤ 64 bytes
 //     server → asker   SyncResponse { 1 id, 2 head_height, 3* SyncEntry { 1 batch, 2 certificate } }
 //                      ≤ 64 MiB + 1 MiB; the server stops adding entries past 4 MiB
+//
+// Request/response protocols (RequestService, e.g. the host's /oln/infer/1), one stream per
+// exchange, registered before start:
+//
+//     asker → server   uvarint(n) ‖ request   n ≤ requestByteCountMax (else the asker is dropped)   [FIN]
+//     server → asker   uvarint(m) ‖ reply     m ≤ responseByteCountMax                               FIN

@@ -77,6 +77,7 @@ extension NodeRuntime {
         guard !isStopping else { return }
         isStopping = true
         for timer in [wakeUpTimer, slotTimer, redialTimer] { timer?.cancel() }
+        stopRequestStreams()
         gossip.shutdown()
     }
 

@@ -12,7 +12,7 @@ import Wire
 /// writes the answer as the stream has room. Loop thread.
 extension NodeRuntime {
     func hostEvent(_ event: HostEvent) {
-        guard !isStopping else { return }
+        guard !isStopping, !handledRequestStreamEvent(event) else { return }
         switch event {
         case .connected(let id, let peer, let inbound):
             let isNewPeer = !connections.values.contains(peer)

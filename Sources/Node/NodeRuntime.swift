@@ -70,6 +70,11 @@ public final class NodeRuntime: @unchecked Sendable {
     var sync = SyncClient()
     var blobStreams: [SyncStream.Key: BlobStream] = [:]
     var blobFetcher = BlobFetcher()
+    /// Request/response protocols served (registered before `start`), their streams both
+    /// ways, and their counters (any thread).
+    var requestServices: [String: RequestService] = [:]
+    var requestStreams: [SyncStream.Key: RequestStream] = [:]
+    let requestCounterTable = RequestCounterTable()
     /// The content-addressed payloads and adapters this node holds and serves.
     public let blobs: BlobStore
     /// The node account's nonces for what its services sign (host receipts and listings,
@@ -230,6 +235,13 @@ public final class NodeRuntime: @unchecked Sendable {
         }
         log.info("stopped", ["height": final.headHeight])
         stoppedSignal.signal()
+    }
+
+    /// Whether ``start()`` was called. Any thread.
+    var hasStarted: Bool {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return started
     }
 
     /// Blocks until ``stop()`` has finished (called by a signal handler, or by the node

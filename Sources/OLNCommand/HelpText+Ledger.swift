@@ -224,17 +224,21 @@ extension HelpText {
         """
 
     static let infer = """
-        Usage: oln infer --api URL --model NAME (--prompt TEXT | --chat TEXT) [--max-tokens N]
-                         [--max-fee TOKENS] [--token TOKEN] [--dir DIR] [--json]
+        Usage: oln infer (--api URL | --peer MULTIADDR) --model NAME (--prompt TEXT | --chat TEXT)
+                         [--max-tokens N] [--max-fee TOKENS] [--token TOKEN] [--dir DIR] [--json]
 
         Asks a host's OpenAI-compatible API (greedy) and prints the answer; the receipt, its
-        fee and the credited contributions go to standard error. The answer is paid with a fee
+        fee and the credited contributions go to standard error. The host is reached over HTTP
+        (--api) or over libp2p (--peer, the protocol /oln/infer/1, with a temporary identity):
+        the same routes, admission and receipts either way. The answer is paid with a fee
         authorisation for that host and model signed by the data directory's key (the host's
-        address and chain come from URL/v1/oln/host), or with --token, the host's own API token.
+        address and chain come from its /v1/oln/host), or with --token, the host's own API token.
 
         Options:
           --api URL           The host's API, e.g. http://127.0.0.1:8080
-          --model NAME        An adapter's hash (GET URL/v1/models lists them) or the base model's
+          --peer MULTIADDR    The host's libp2p address with its peer id,
+                              e.g. /ip4/203.0.113.7/tcp/4001/p2p/12D3KooW…
+          --model NAME        An adapter's hash (GET /v1/models lists them) or the base model's
           --prompt TEXT       A text completion
           --chat TEXT         One user message through the model's chat template
           --max-tokens N      Tokens to generate at most (default: 64)

@@ -18,7 +18,7 @@ enum HelpText {
           vote             Vote as a curator on a pending contribution
           gov              Propose and vote on governed parameters; list them
           train            Fine-tune a LoRA adapter on a datanet version (ModelFactory)
-          infer            Ask a host's API, paying with a fee authorisation, and show the receipt
+          infer            Ask a host (HTTP or libp2p), paying with a fee authorisation; show the receipt
           receipts         List inference receipts and their attribution
           payouts          List what an account was paid
           keys generate    Create an Ed25519 identity key (libp2p peer id and account address)

@@ -63,6 +63,12 @@ final class P2PSession: @unchecked Sendable {
         } else {
             done.wait()
         }
+        close()
+    }
+
+    /// Shuts the node and the loop down now (for a session that ends without waiting for a
+    /// signal). Any thread but the loop's; idempotent.
+    func close() {
         loop.execute { [node, gossip] in
             if let gossip { gossip.shutdown() } else { node.shutdown() }
         }

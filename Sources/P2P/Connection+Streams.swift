@@ -84,9 +84,13 @@ extension Connection {
         flush(&session, &muxer, into: &output)
     }
 
-    /// Seals whatever the muxer queued and stores the new session and muxer state.
+    /// Seals whatever the muxer queued and stores the new session and muxer state. Streams
+    /// that the muxer dropped while writing (our FIN after the peer's) end here.
     mutating func flush(_ session: inout NoiseSession, _ muxer: inout YamuxSession, into output: inout ConnectionOutput) {
         seal(muxer.takeOutbound(), with: &session, into: &output)
+        for event in muxer.takeEvents() {
+            handle(event, muxer: &muxer, into: &output)
+        }
         setStage(.muxed(session, muxer))
     }
 
@@ -105,7 +109,7 @@ extension Connection {
         case .streamReset(let stream):
             if streams.removeValue(forKey: stream) != nil { output.events.append(.streamReset(stream: stream)) }
         case .streamClosed(let stream):
-            streams[stream] = nil
+            if streams.removeValue(forKey: stream) != nil { output.events.append(.streamFinished(stream: stream)) }
         case .connectionError(let error):
             close(.muxerFailed(error), into: &output)
         case .remoteGoAway:

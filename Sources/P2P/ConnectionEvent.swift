@@ -16,6 +16,8 @@ public enum ConnectionEvent: Equatable, Sendable {
     /// The remote will send no more on this stream.
     case streamRemoteClosed(stream: UInt32)
     case streamReset(stream: UInt32)
+    /// Both sides closed the stream (FIN each way); it is gone.
+    case streamFinished(stream: UInt32)
     /// The connection is over; the host drops it.
     case closed(ConnectionCloseReason)
 }

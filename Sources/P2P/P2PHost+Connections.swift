@@ -64,6 +64,8 @@ extension P2PHost {
             streamRemoteClosed(id, stream, now: now, into: &output)
         case .streamReset(let stream), .streamRefused(let stream):
             streamEnded(id, stream, now: now, into: &output)
+        case .streamFinished(let stream):
+            streamFinished(id, stream)
         }
     }
 

@@ -103,6 +103,12 @@ extension P2PHost {
         output.merge(update(id, now: now) { connection in (try? connection.write(bytes, to: stream)) ?? ConnectionOutput() })
     }
 
+    /// Accepts `protocolID` on the streams peers open on connections made from now on (those
+    /// made before keep the protocols they started with), and announces it in identify.
+    public mutating func supportInboundProtocol(_ protocolID: String) {
+        configuration.connection.inboundProtocols.insert(protocolID)
+    }
+
     /// Opens a stream for an application protocol; `.streamOpened` follows when agreed,
     /// `.streamRefused` when not.
     @discardableResult

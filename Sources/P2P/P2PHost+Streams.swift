@@ -69,6 +69,39 @@ extension P2PHost {
         if wasPending { output.events.append(.streamRefused(id, stream: stream)) }
     }
 
+    /// Both sides closed the stream: the host forgets it (the owner of an application
+    /// stream heard `.streamClosed` when the peer's side closed).
+    mutating func streamFinished(_ id: ConnectionID, _ stream: UInt32) {
+        guard var managed = connections[id], managed.streams.removeValue(forKey: stream) != nil else { return }
+        if managed.pingStream == stream { managed.pingStream = nil }
+        connections[id] = managed
+    }
+
+    /// Whether an application stream is still open here: agreed, not reset, and not closed
+    /// both ways (the peer may have closed its side).
+    public func isApplicationStreamOpen(_ stream: UInt32, on id: ConnectionID) -> Bool {
+        guard case .application? = connections[id]?.streams[stream] else { return false }
+        return true
+    }
+
+    /// Closes this side of an application stream: its queued bytes go out, then FIN. The
+    /// peer may go on writing; `.streamClosed` follows when it closes its side.
+    public mutating func closeWrite(_ stream: UInt32, on id: ConnectionID, now: Duration) -> HostOutput {
+        guard isApplicationStreamOpen(stream, on: id) else { return HostOutput() }
+        return update(id, now: now) { connection in (try? connection.closeWrite(stream)) ?? ConnectionOutput() }
+    }
+
+    /// Aborts an application stream both ways, agreed or still negotiating, dropping what
+    /// is queued on it. No event follows here; the peer sees the stream end.
+    public mutating func reset(_ stream: UInt32, on id: ConnectionID, now: Duration) -> HostOutput {
+        guard var managed = connections[id] else { return HostOutput() }
+        let pending = managed.pendingApplicationStreams.remove(stream) != nil
+        guard pending || isApplicationStreamOpen(stream, on: id) else { return HostOutput() }
+        managed.streams[stream] = nil
+        connections[id] = managed
+        return update(id, now: now) { connection in (try? connection.reset(stream)) ?? ConnectionOutput() }
+    }
+
     private mutating func resetStream(_ id: ConnectionID, _ stream: UInt32, now: Duration, into output: inout HostOutput) {
         connections[id]?.streams[stream] = nil
         output.merge(update(id, now: now) { connection in (try? connection.reset(stream)) ?? ConnectionOutput() })

@@ -21,7 +21,8 @@ public struct P2PHost: Sendable {
     }
 
     public let identity: IdentityKey
-    public let configuration: HostConfiguration
+    /// The limits and protocols; `supportInboundProtocol` adds to the protocols.
+    public internal(set) var configuration: HostConfiguration
     public internal(set) var peerStore = PeerStore()
     /// How peers say they see this node (identify's `observedAddr`).
     public internal(set) var observedAddresses = ObservedAddresses()

@@ -29,6 +29,10 @@ struct LedgerCommandsTests {
         ["stake", "--role", "host", "--amount", "0"], ["gov"], ["gov", "propose", "--parameter", "gas_price"],
         ["gov", "propose", "--parameter", "gas_price", "--value", "-3"], ["gov", "vote", "--proposal", "00"],
         ["model", "register"], ["receipts", "--host", "0x00", "--adapter", "00"], ["account", "nonsense"],
+        ["infer", "--model", "00", "--prompt", "x"], ["infer", "--api", "http://127.0.0.1:1", "--peer", "/ip4/127.0.0.1/tcp/1",
+                                                      "--model", "00", "--prompt", "x"],
+        ["infer", "--peer", "/ip4/127.0.0.1/tcp/1", "--model", "00", "--prompt", "x"],
+        ["infer", "--peer", "/ip4/127.0.0.1/tcp", "--model", "00", "--prompt", "x"],
     ])
     func usage(arguments: [String]) {
         let run = CapturedRun(arguments)
@@ -171,6 +175,7 @@ struct LedgerCommandsTests {
         #expect(paidByClient.code == .success, "\(paidByClient.error)")
         let clientAnswer = try #require(try JSONSerialization.jsonObject(with: Data(paidByClient.output.utf8)) as? [String: Any])
         #expect((clientAnswer["oln"] as? [String: Any])?["submitted"] as? Bool == true, "\(clientAnswer)")
+        try p2pClientAnswers(host: try Self.listenAddress(hostDirectory), client: client, adapter: adapter)
         try stockClientAnswers(api: api, token: token, adapter: adapter)
         let chainRoute = try HTTPExchange.get(api + "/v1/oln/chain")
         #expect((chainRoute["head_height"] as? Int ?? 0) > 0, "\(chainRoute)")
@@ -178,12 +183,12 @@ struct LedgerCommandsTests {
         #expect(datanetRoute["id"] as? String == datanet, "\(datanetRoute)")
         try validatorAPIAnswers(nodeA, datanet: datanet)
         try Self.waitUntil("the host's status counts the receipts") {
-            CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      3 issued")
+            CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      4 issued")
         }
         try Self.waitUntil("the receipts paid by the client are final") {
             let rows = try? JSONSerialization.jsonObject(with: Data(
                 CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.utf8)) as? [[String: Any]]
-            return rows?.count == 3
+            return rows?.count == 4
         }
     }
 
@@ -203,6 +208,25 @@ struct LedgerCommandsTests {
         let metrics = try String(contentsOf: URL(string: api + "/metrics")!, encoding: .utf8)
         #expect(metrics.contains("oln_gossip_topic_received_total{topic=\""), "\(metrics.prefix(400))")
         #expect(metrics.contains("oln_finalized_height "))
+    }
+
+    /// Over libp2p (`/oln/infer/1`): the same routes and admission as over HTTP (402 without a
+    /// fee authorisation), and `oln infer --peer` gets an answer with its receipt.
+    func p2pClientAnswers(host: String, client: String, adapter: String) throws {
+        let connection = try P2PInferClient(address: try Multiaddr(host))
+        defer { connection.close() }
+        let models = try connection.get("/v1/models")["data"] as? [[String: Any]] ?? []
+        #expect(models.contains { $0["id"] as? String == adapter }, "\(models)")
+        let unpaid = try connection.post("/v1/completions", body: ["model": adapter, "prompt": "The capital", "max_tokens": 4],
+                                         headers: ["Content-Type": "application/json"])
+        #expect(unpaid.0 == 402, "\(unpaid.1)")
+        let run = CapturedRun(["infer", "--dir", client, "--peer", host, "--model", adapter,
+                               "--prompt", "The capital of Veloria", "--max-tokens", "6", "--json"])
+        #expect(run.code == .success, "\(run.error)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output)")
+        let oln = try #require(answer["oln"] as? [String: Any], "\(answer)")
+        #expect(oln["submitted"] as? Bool == true, "\(oln)")
+        #expect((oln["receipt_id"] as? String)?.isEmpty == false, "\(oln)")
     }
 
     /// The stock `openai` Python client (from .venv, as Scripts/setup makes it) asks the node's
