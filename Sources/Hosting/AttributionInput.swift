@@ -1,3 +1,4 @@
+import Ledger
 import Tokenizers
 
 /// The token ids a receipt's attribution is computed over, derived from the revealed texts
@@ -6,7 +7,7 @@ import Tokenizers
 /// with a beginning-of-sequence token, an output whose generated pieces encode differently.
 public enum AttributionInput {
     /// The longest prompt or output text, in UTF-8 bytes, a host reveals and a peer fetches.
-    public static let revealByteCountMax = 1 << 20
+    public static let revealByteCountMax = InferenceReceipt.revealByteCountMax
 
     /// The output's tokens: the text encoded as plain text (no special tokens added, none
     /// parsed), the way datanet payloads are encoded for the span index.

@@ -12,8 +12,9 @@ public enum NodeRole: String, Sendable, CaseIterable, Codable, Comparable {
     /// the adapters of training results.
     case host
 
-    /// Whether a node with this role fetches the payloads of new contributions and the
-    /// adapters of new training results over `/oln/blob/1`.
+    /// Whether a node with this role fetches the payloads of new contributions, the
+    /// adapters of new training results and the revealed texts of new receipts over
+    /// `/oln/blob/1` (a node with an `audit` section does too).
     public var fetchesBlobs: Bool { self == .curator || self == .host }
 
     public static func < (left: NodeRole, right: NodeRole) -> Bool {

@@ -22,11 +22,13 @@ extension NodeRuntime {
         }
     }
 
-    /// After a batch: curators and hosts want the payloads of its contributions and the
-    /// adapters (and gradient stores) of its training results, for those the ledger took
-    /// (a failed transaction names a blob nobody may hold).
+    /// After a batch: curators, hosts and auditors want the payloads of its contributions,
+    /// the adapters (and gradient stores) of its training results and the revealed prompts
+    /// and outputs of its receipts, for those the ledger took (a failed transaction names a
+    /// blob nobody may hold). Reveals spread this way, so an auditor not connected to the
+    /// receipt's host still finds them at a peer.
     func wantBlobs(of batch: BatchMessage) {
-        guard configuration.roles.contains(where: \.fetchesBlobs) else { return }
+        guard configuration.roles.contains(where: \.fetchesBlobs) || configuration.audit != nil else { return }
         let ledger = machine.executor.ledger
         for transaction in batch.transactions {
             let created = LedgerIdentifier.derive(sender: transaction.signerAddress, nonce: transaction.body.nonce)
@@ -44,6 +46,11 @@ extension NodeRuntime {
                 }
                 if let store = result.gradientStoreBlob, !blobs.contains(store) {
                     _ = blobFetcher.want(store, byteCountMax: UInt64(BlobStore.byteCountMax))
+                }
+            case .inferenceReceipt(let receipt):
+                guard (try? ledger.receipt(created)) != nil else { continue }
+                for hash in [receipt.promptHash, receipt.outputHash] where hash.count == 32 && !blobs.contains(hash) {
+                    _ = blobFetcher.want(hash, byteCountMax: UInt64(InferenceReceipt.revealByteCountMax))
                 }
             default: continue
             }

@@ -11,6 +11,9 @@ import Wire
 public struct InferenceReceipt: LedgerMessageCoding {
     /// The most attribution entries.
     public static let attributionCountMax = 64
+    /// The longest prompt or output text, in UTF-8 bytes, a host reveals for a receipt (as
+    /// blobs named by `promptHash` and `outputHash`) and peers fetch.
+    public static let revealByteCountMax = 1 << 20
     /// The attribution methods a receipt may name.
     public static let methods: Set<String> = ["span/1", "influence/1"]
     /// The longest method text read before it is compared with ``methods``.
