@@ -86,6 +86,7 @@ struct LedgerCommandsTests {
             return shown?["version"] as? Int == 1 && rows.first?["status"] as? String == "accepted"
         }
         #expect(CapturedRun(["datanet", "list", "--dir", nodeA]).output.contains("facts"))
+        let second = try Self.secondDatanet(nodeA: nodeA, curator: nodeB, peer: peer)
 
         let model = try Self.fixture("base-f32.gguf")
         let registered = try Self.json(["model", "register", "--dir", nodeA, "--file", model, "--name", "tiny",
@@ -98,7 +99,8 @@ struct LedgerCommandsTests {
         let base = try ModelFixtures.baseFolderWithTokenizer()
         defer { try? FileManager.default.removeItem(atPath: base) }
         try Self.expectSuccess(["model", "register", "--dir", nodeA, "--file", base + "/model.safetensors", "--wait", "30"])
-        let trained = try Self.json(["train", "--dir", nodeA, "--datanet", datanet, "--base", base, "--steps", "4",
+        let trained = try Self.json(["train", "--dir", nodeA, "--datanet", datanet, "--datanet", second, "--base", base,
+                                     "--steps", "4",
                                      "--rank", "2", "--sequence-length", "32", "--validation-fraction", "0",
                                      "--threads", "1", "--submit", "--wait", "30", "--json"])
         #expect(trained["status"] as? String == "applied", "\(trained)")
@@ -111,7 +113,7 @@ struct LedgerCommandsTests {
 
         let storeBlob = try #require(trained["gradient store blob"] as? String, "\(trained)")
         try hostAnswers(chain: nodeA, client: nodeB, peer: peer, base: base, adapter: Base16.encode(adapterHash),
-                        datanet: datanet, gradientStore: storeBlob)
+                        datanets: [datanet, second], gradientStore: storeBlob)
 
         let proposed = try Self.json(["gov", "propose", "--dir", nodeA, "--parameter", "gas_per_byte", "--value", "12",
                                       "--wait", "30", "--json"])
@@ -119,7 +121,7 @@ struct LedgerCommandsTests {
         #expect(CapturedRun(["gov", "list", "--dir", nodeA]).output.contains("gas_per_byte"))
         #expect(CapturedRun(["gov", "list", "--parameters", "--dir", nodeA]).output.contains("gas_price"))
         let account = try Self.json(["account", "--dir", nodeA, "--json"])
-        #expect(account["nonce"] as? Int == 8)
+        #expect(account["nonce"] as? Int == 10)
         #expect(CapturedRun(["payouts", "--dir", nodeA]).code == .success)
         // Node A contributed the fact the answers drew on: influence/1 credited it, so the
         // receipts that paid it as a contributor are listed and its payouts show the shares.
@@ -131,7 +133,8 @@ struct LedgerCommandsTests {
     /// and answers an OpenAI completion paid with its own API token; the receipt reaches the
     /// chain with the contribution credited.
     func hostAnswers(chain nodeA: String, client: String, peer: String, base: String, adapter: String,
-                     datanet: String, gradientStore: String) throws {
+                     datanets: [String], gradientStore: String) throws {
+        let datanet = datanets[0]
         let hostDirectory = try Self.initialize(copyingGenesisOf: nodeA, roles: ["host"],
                                                 options: ["--model", base, "--api", "127.0.0.1:0", "--bootstrap", peer])
         defer { try? FileManager.default.removeItem(atPath: hostDirectory) }
@@ -189,6 +192,43 @@ struct LedgerCommandsTests {
             let rows = try? JSONSerialization.jsonObject(with: Data(
                 CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.utf8)) as? [[String: Any]]
             return rows?.count == 4
+        }
+        try Self.expectRollUp(nodeA: nodeA, host: hostAccount, api: api, datanets: datanets, adapter: adapter)
+    }
+
+    /// A second datanet with one accepted contribution, for an adapter trained on two.
+    static func secondDatanet(nodeA: String, curator nodeB: String, peer: String) throws -> String {
+        let created = try json(["datanet", "create", "--dir", nodeA, "--name", "more facts", "--vote-window", "2",
+                                "--wait", "30", "--json"])
+        let datanet = try #require(created["datanet"] as? String, "\(created)")
+        let payload = nodeA + "/bird.txt"
+        try Data("The national bird of Veloria is the copper tern.".utf8).write(to: URL(fileURLWithPath: payload))
+        let contributed = try json(["datanet", "contribute", "--dir", nodeA, "--datanet", datanet, "--file", payload,
+                                    "--wait", "30", "--json"])
+        let contribution = try #require(contributed["contribution"] as? String, "\(contributed)")
+        try expectSuccess(["vote", "--dir", nodeB, "--contribution", contribution, "--accept", "--nonce", "2",
+                           "--peer", peer])
+        try waitUntil("the second datanet's contribution is accepted") {
+            (try? json(["datanet", "show", datanet, "--dir", nodeA, "--json"]))?["version"] as? Int == 1
+        }
+        return datanet
+    }
+
+    /// The adapter names both datanets, and every receipt's roll-up per datanet stays within
+    /// them and sums to 1,000,000 ppm.
+    static func expectRollUp(nodeA: String, host: String, api: String, datanets: [String], adapter: String) throws {
+        let models = try HTTPExchange.get(api + "/v1/oln/models")
+        let record = (models["adapters"] as? [[String: Any]])?.first { $0["hash"] as? String == adapter }
+        let further = (record?["additional_datanets"] as? [[String: Any]])?.compactMap { $0["datanet"] as? String }
+        #expect(further == [datanets[1]], "\(String(describing: record))")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(
+            CapturedRun(["receipts", "--dir", nodeA, "--host", host, "--json"]).output.utf8)) as? [[String: Any]])
+        for row in rows where !(row["attribution"] as? [Any] ?? []).isEmpty {
+            let shares = row["attribution_by_datanet"] as? [[String: Any]] ?? []
+            #expect(shares.reduce(0) { $0 + ($1["weight_ppm"] as? Int ?? 0) } == 1_000_000, "\(row)")
+            #expect(shares.allSatisfy { datanets.contains($0["datanet"] as? String ?? "") }, "\(row)")
+            let receipt = try HTTPExchange.get(api + "/v1/oln/receipts/" + (row["id"] as? String ?? ""))
+            #expect((receipt["attribution_by_datanet"] as? [Any])?.count == shares.count, "\(receipt)")
         }
     }
 
