@@ -82,6 +82,10 @@ public final class HostService: @unchecked Sendable {
     /// Receipts issued since the host started.
     public var receiptCount: Int { issuer.issuedCount }
 
+    /// Inference requests the scheduler finished since the host started (answered, stopped
+    /// or failed).
+    public var servedRequestCount: Int { scheduler.statistics.finishedCount }
+
     private let refreshLock = NSLock()
 
     private func refresh() {

@@ -18,6 +18,7 @@ extension NodeRuntime {
         if let report = hostReport?() {
             status.hostedAdapters = report.adapters
             status.receipts = report.receipts
+            status.servedRequests = report.servedRequests
         }
         return status
     }

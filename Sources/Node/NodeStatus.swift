@@ -38,11 +38,15 @@ public struct NodeStatus: Codable, Sendable, Equatable {
     public var hostedAdapters: [String]?
     /// The inference receipts the host issued since it started; nil without the host role.
     public var receipts: Int?
+    /// The inference requests the host served (answered, whatever the outcome) since it
+    /// started; nil without the host role.
+    public var servedRequests: Int?
 
     enum CodingKeys: String, CodingKey {
         case headHeight = "head_height", finalizedHeight = "finalized_height", slot, leader, peers, mempool, running,
              syncing, chainID = "chain_id", peerID = "peer_id", listen, processID = "pid",
-             updatedAtMilliseconds = "updated_at_ms", api, hostedAdapters = "hosted_adapters", receipts
+             updatedAtMilliseconds = "updated_at_ms", api, hostedAdapters = "hosted_adapters", receipts,
+             servedRequests = "served_requests"
     }
 
     public init(headHeight: UInt64, finalizedHeight: UInt64, slot: UInt64, leader: String, peers: Int, mempool: Int,

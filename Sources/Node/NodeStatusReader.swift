@@ -48,6 +48,7 @@ public enum NodeStatusReader {
             status.api = written.api
             status.hostedAdapters = written.hostedAdapters
             status.receipts = written.receipts
+            status.servedRequests = written.servedRequests
         }
         return status
     }

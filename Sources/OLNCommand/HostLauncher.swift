@@ -30,8 +30,10 @@ final class HostLauncher: @unchecked Sendable {
                                       apiToken: try runtime.directory.apiToken(), log: log)
         let launcher = HostLauncher(service: service)
         runtime.hostReport = { [weak launcher] in
-            launcher.map { HostReport(adapters: $0.service.adapterNames, receipts: $0.service.receiptCount) }
-                ?? HostReport(adapters: [], receipts: 0)
+            launcher.map {
+                HostReport(adapters: $0.service.adapterNames, servedRequests: $0.service.servedRequestCount,
+                           receipts: $0.service.receiptCount)
+            } ?? HostReport(adapters: [], servedRequests: 0, receipts: 0)
         }
         log.info("host_model", ["model": settings.model, "hash": Base16.encode(baseHash), "threads": threads])
         return launcher

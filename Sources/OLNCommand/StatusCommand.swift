@@ -40,10 +40,11 @@ enum StatusCommand {
             "mempool:       \(status.mempool)",
         ]
         for address in status.listen { lines.append("listen:        \(address)") }
-        if let api = status.api {
-            lines.append("api:           \(api)")
+        if let api = status.api { lines.append("api:           \(api)") }
+        if let adapters = status.hostedAdapters {
+            lines.append("requests:      \(status.servedRequests ?? 0) served")
             lines.append("receipts:      \(status.receipts ?? 0) issued")
-            for adapter in status.hostedAdapters ?? [] { lines.append("adapter:       \(adapter)") }
+            for adapter in adapters { lines.append("adapter:       \(adapter)") }
         }
         return lines
     }

@@ -188,6 +188,9 @@ struct LedgerCommandsTests {
         try Self.waitUntil("the host's status counts the receipts") {
             CapturedRun(["status", "--dir", hostDirectory]).output.contains("receipts:      4 issued")
         }
+        let hostStatus = try Self.json(["status", "--dir", hostDirectory, "--json"])
+        #expect((hostStatus["served_requests"] as? Int ?? 0) >= 4, "\(hostStatus)")
+        #expect(!CapturedRun(["status", "--dir", nodeA]).output.contains("receipts:"), "only a host reports receipts")
         try Self.waitUntil("the receipts paid by the client are final") {
             let rows = try? JSONSerialization.jsonObject(with: Data(
                 CapturedRun(["receipts", "--dir", nodeA, "--host", hostAccount, "--json"]).output.utf8)) as? [[String: Any]]
