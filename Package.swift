@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "CurationTests", dependencies: ["Curation", "Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "InferenceAPITests", dependencies: ["InferenceAPI", "HTTP", "IO", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "TestSupport"]),
-        .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
+        .testTarget(name: "NodeTests", dependencies: ["Node", "Sequencer", "Network", "P2P", "IO", "Ledger", "Identity", "Wire", "Sodium", "TestSupport"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "Ledger", "Identity", "Sodium", "Wire", "Simulation", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "ModelFiles", "TestSupport"]),
