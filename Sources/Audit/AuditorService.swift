@@ -24,7 +24,8 @@ public final class AuditorService: @unchecked Sendable {
     public let settings: AuditorSettings
     let recomputer: AttributionRecomputer
     var nonces: AccountNonces { runtime.accountNonces }
-    let queue = DispatchQueue(label: "oln.auditor")
+    let rounds = RoundTimer(label: "oln.auditor")
+    var queue: DispatchQueue { rounds.queue }
     let cursorPath: String
 
     // Queue only.
@@ -37,8 +38,6 @@ public final class AuditorService: @unchecked Sendable {
     var findings: [[UInt8]: AuditFinding] = [:]
 
     private let stateLock = NSLock()
-    private var timer: DispatchSourceTimer?
-    private var stopped = false
     private var currentCounts = AuditCounts()
 
     /// An auditor beside `runtime` for adapters on the base model `baseModelHash` (`model`:
@@ -60,31 +59,16 @@ public final class AuditorService: @unchecked Sendable {
 
     /// Starts the rounds: the first at once, then every `interval`. Starts once.
     public func start() {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        precondition(timer == nil && !stopped, "an auditor service starts once")
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        let (seconds, attoseconds) = settings.interval.components
-        let milliseconds = seconds * 1_000 + attoseconds / 1_000_000_000_000_000
-        source.schedule(deadline: .now(), repeating: .milliseconds(Int(max(1, milliseconds))))
-        source.setEventHandler { [weak self] in self?.auditRound() }
-        timer = source
-        source.resume()
-        runtime.log.info("auditor_started", ["interval_ms": milliseconds, "from_height": nextHeight,
+        let from = nextHeight
+        let milliseconds = rounds.start(every: settings.interval) { [weak self] in self?.auditRound() }
+        runtime.log.info("auditor_started", ["interval_ms": milliseconds, "from_height": from,
                                              "tier2": recomputer.checksInfluence])
     }
 
     /// Stops the rounds and waits for one in progress to end. Idempotent; not to be called
     /// from the service's own queue.
     public func stop() {
-        stateLock.lock()
-        let source = timer
-        let first = !stopped
-        stopped = true
-        stateLock.unlock()
-        guard first else { return }
-        source?.cancel()
-        queue.sync {}
+        rounds.stop()
     }
 
     /// Runs one round now, on the service's queue. For tests and for a caller that paces

@@ -26,7 +26,8 @@ public final class CuratorService: @unchecked Sendable {
     public let settings: CuratorSettings
     let policy: CurationPolicy
     var nonces: AccountNonces { runtime.accountNonces }
-    let queue = DispatchQueue(label: "oln.curator")
+    let rounds = RoundTimer(label: "oln.curator")
+    var queue: DispatchQueue { rounds.queue }
 
     // Queue only.
     /// A read connection to the node's ledger (it sees the node's writes: the state store
@@ -40,8 +41,6 @@ public final class CuratorService: @unchecked Sendable {
     var acceptedContentHashes: [[UInt8]: [UInt8]] = [:]
 
     private let stateLock = NSLock()
-    private var timer: DispatchSourceTimer?
-    private var stopped = false
     private var counts = (accepts: 0, rejects: 0, refused: 0)
 
     /// A curator beside `runtime`, with its own connection to the node's ledger. Nothing
@@ -55,29 +54,14 @@ public final class CuratorService: @unchecked Sendable {
 
     /// Starts the rounds: the first at once, then every `interval`. Starts once.
     public func start() {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        precondition(timer == nil && !stopped, "a curator service starts once")
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        let milliseconds = settings.interval.components.seconds * 1_000 + settings.interval.components.attoseconds / 1_000_000_000_000_000
-        source.schedule(deadline: .now(), repeating: .milliseconds(Int(max(1, milliseconds))))
-        source.setEventHandler { [weak self] in self?.curateRound() }
-        timer = source
-        source.resume()
+        let milliseconds = rounds.start(every: settings.interval) { [weak self] in self?.curateRound() }
         runtime.log.info("curator_started", ["interval_ms": milliseconds])
     }
 
     /// Stops the rounds and waits for one in progress to end. Idempotent; not to be called
     /// from the service's own queue.
     public func stop() {
-        stateLock.lock()
-        let source = timer
-        let first = !stopped
-        stopped = true
-        stateLock.unlock()
-        guard first else { return }
-        source?.cancel()
-        queue.sync {}
+        rounds.stop()
     }
 
     /// Runs one round now, on the service's queue, and returns the number of votes it
