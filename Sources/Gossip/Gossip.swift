@@ -39,13 +39,13 @@
 //   (`GossipValidation`: synchronous, or asynchronous with a bounded table of held
 //   messages and a timeout, `GossipPendingValidations`), IHAVE/IWANT gossip with IWANT
 //   promises, GRAFT/PRUNE with back-off and peer exchange (PX offered on oversubscription,
-//   on a GRAFT refused at D_hi and on unsubscribe; accepted from peers at the accept-PX
-//   threshold as `.connect` actions, bounded), direct peers (outside the mesh, sent every
+//   on a GRAFT refused at D_hi and on unsubscribe, with the signed peer records we hold;
+//   accepted from peers at the accept-PX threshold as `.connect` actions, bounded, each
+//   carrying the offered record when it verifies), direct peers (outside the mesh, sent every
 //   message, never graylisted, reconnected), IDONTWANT (v1.2), scoring and thresholds,
 //   bounded per-peer outbound queues (urgent before forwards, IDONTWANT cancellation, age
 //   and size caps, flow control through `peerWritable`).
-//   Not built: checking signed peer records in PX (peers come as ids only; our PRUNEs
-//   offer none), per-topic limits on the encoded message size.
+//   Not built: per-topic limits on the encoded message size.
 //   Inputs and outputs: `GossipRPC`s per peer, heartbeats, publishes and validation results
 //   in; `GossipRouterAction`s (`send`, `deliver`, `disconnect`, `connect`, `validate`) out.
 //

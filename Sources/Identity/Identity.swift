@@ -12,6 +12,16 @@
 //
 //       signed bytes = uvarint(len(tag)) ‖ tag ‖ chain id (u64 big-endian) ‖ canonical protobuf
 //
+// - `SignedEnvelope`, `PeerRecord` and `SignedPeerRecord`: libp2p signed envelopes (RFC
+//   0002) and the peer records (RFC 0003) that identify and gossipsub peer exchange carry
+//   (docs/p2p.md), Ed25519 verified, with typed errors and bounds:
+//
+//       Envelope     1: PublicKey  2: payload_type  3: payload  5: signature
+//       signed bytes = uvarint(len(domain)) ‖ domain ‖ uvarint(len(type)) ‖ type
+//                      ‖ uvarint(len(payload)) ‖ payload
+//       PeerRecord   1: peer_id  2: seq  3: AddressInfo{1: multiaddr}*
+//                    domain "libp2p-peer-record", payload type 03 01
+//
 // May import: Wire, Sodium, Foundation. Never imports a C module.
 import Sodium
 import Wire

@@ -21,6 +21,8 @@ extension GossipNode {
             streamEnded(StreamKey(connection: id, stream: stream))
         case .disconnected(let id, _, _):
             connectionEnded(id)
+        case .identified(_, let peer, _):
+            passPeerRecord(of: peer)
         default:
             break
         }
@@ -48,10 +50,18 @@ extension GossipNode {
         guard let (peer, dialled) = pendingOutbound.removeValue(forKey: key) else { return }
         outboundStreams[peer] = key
         apply(router.addPeer(peer, version: version, outbound: dialled, now: node.loop.now))
+        passPeerRecord(of: peer)
         for rpc in heldRPCs.removeValue(forKey: peer) ?? [] {
             apply(router.receive(rpc, from: peer, now: node.loop.now))
         }
         meter(peer)
+    }
+
+    /// Hands the router the signed peer record the host holds for `peer` (from identify),
+    /// so that our PRUNEs can offer it; the router keeps it only while the peer is connected.
+    private func passPeerRecord(of peer: PeerID) {
+        guard let record = node.host.peerStore[peer]?.signedPeerRecord else { return }
+        router.setSignedPeerRecord(record, of: peer)
     }
 
     /// The stream to a peer has room again: first the RPC that did not fit, then as much
@@ -170,7 +180,9 @@ extension GossipNode {
                 if let key = outboundStreams[peer] {
                     node.perform { host, now in host.close(key.connection, now: now) }
                 }
-            case .connect(let peer, _):
+            case .connect(let peer, .peerExchange(_, let record)):
+                connect(peer, record: record)
+            case .connect(let peer, .directPeer):
                 connect(peer)
             case .validate(let message, let id, _):
                 validateOnWorker(message, id: id)

@@ -6,11 +6,19 @@ import Wire
 
 /// Dials asked for by the router, and validators on the worker pool.
 extension GossipNode {
-    /// Dials `peer` at the first TCP address the peer store knows for it, unless it is
-    /// connected already. Peers offered in PRUNEs come as bare ids (we do not verify signed
-    /// peer records), so a peer never seen before is not dialled, only counted.
-    func connect(_ peer: PeerID) {
+    /// Dials `peer` unless it is connected already. A signed peer record that came with a
+    /// peer-exchange offer (verified by the router) goes into the host's peer store first,
+    /// so its addresses (certified, first in the store) are dialled even for a peer never
+    /// seen before; otherwise the first TCP address the peer store knows is, and a peer
+    /// with none is only counted.
+    func connect(_ peer: PeerID, record: SignedPeerRecord? = nil) {
         guard !connectionPeers.values.contains(where: { $0.peer == peer }) else { return }
+        if let record, record.peerID == peer {
+            node.perform { host, now in
+                if host.certify(record, now: now) == .accepted { self.certifiedFromExchangeCount += 1 }
+                return HostOutput()
+            }
+        }
         let addresses = node.host.peerStore[peer]?.addresses ?? []
         guard let address = addresses.first(where: { TCPEndpoint($0) != nil }) else {
             connectWithoutAddressCount += 1

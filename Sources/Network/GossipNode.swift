@@ -12,9 +12,11 @@ import Wire
 /// metered by the stream's room (`GossipRouter.peerWritable`), so the router's queue keeps
 /// control and own messages ahead of forwards and drops stale forwards when a peer reads
 /// slowly. RPCs from the peer arrive on the stream it opened to us. The router's `.connect`
-/// actions (peers offered in PRUNEs, direct peers to reconnect) are dialled when the host's
-/// peer store knows a TCP address for the peer; `.validate` actions run the topic's worker
-/// validator on the worker pool. Loop thread only.
+/// actions (peers offered in PRUNEs, direct peers to reconnect) are dialled at the addresses
+/// of the signed peer record offered with the peer, or else at a TCP address the host's
+/// peer store knows; `.validate` actions run the topic's worker validator on the worker
+/// pool. The signed peer records peers send in identify go to the router, which offers
+/// them with their peers in its PRUNEs. Loop thread only.
 public final class GossipNode: @unchecked Sendable {
     public let node: P2PNode
     public internal(set) var router: GossipRouter
@@ -56,6 +58,9 @@ public final class GossipNode: @unchecked Sendable {
     public internal(set) var connectDialCount = 0
     /// `.connect` actions not acted on: the peer store has no TCP address for the peer.
     public internal(set) var connectWithoutAddressCount = 0
+    /// Signed peer records from peer-exchange offers that became their peer's newest in the
+    /// host's peer store.
+    public internal(set) var certifiedFromExchangeCount = 0
     /// `.connect` actions whose dial the host refused at once (dial back-off, limits).
     public internal(set) var connectDialRefusedCount = 0
 

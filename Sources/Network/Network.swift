@@ -1,9 +1,12 @@
 // Network: runs the sans-IO libp2p `P2PHost` on IO's libuv sockets.
 //
 // Owns `P2PNode`, which listens and dials over TCP, hands each socket's bytes to the host,
-// writes and closes what the host asks, ticks the host's deadlines every second, and
-// reports host events to its owner. Everything happens on the node's loop thread; a slow
-// reader whose write queue overflows is cut off rather than buffered without bound.
+// writes and closes what the host asks, ticks the host's deadlines every second, reseals
+// the host's signed peer record (sequence number: the wall clock in milliseconds) when it
+// starts listening, and reports host events to its owner. `GossipNode` runs a gossipsub
+// router on it and dials the peers offered in PRUNEs at their signed records' addresses.
+// Everything happens on the node's loop thread; a slow reader whose write queue overflows
+// is cut off rather than buffered without bound.
 //
 // May import: IO, P2P, Identity, Wire, Sodium, Foundation.
 import Wire

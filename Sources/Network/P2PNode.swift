@@ -32,7 +32,9 @@ public final class P2PNode: @unchecked Sendable {
 
     /// Listens on a TCP multiaddr and returns the bound address with `/p2p/<peer id>`.
     /// A listener on 0.0.0.0 or :: is announced (in identify and `listenAddresses`) with
-    /// each interface's address instead.
+    /// each interface's address instead. The host's signed peer record is resealed with
+    /// the new addresses (sequence number: the wall clock in milliseconds) and pushed to
+    /// connected peers.
     @discardableResult
     public func listen(on address: Multiaddr) throws(NetworkError) -> Multiaddr {
         precondition(loop.isOnLoopThread, "P2PNode.listen called off the loop thread")
@@ -52,6 +54,7 @@ public final class P2PNode: @unchecked Sendable {
             throw .unsupportedAddress(listener.localAddress.description)
         }
         host.listenAddresses += InterfaceAddresses.expand(bound)
+        host.sealPeerRecord(sequence: Self.wallClockMilliseconds)
         if host.connectionCount > 0 { apply(host.pushIdentify(now: loop.now)) }
         return Multiaddr(components: bound.components + [.p2p(peerID.multihash)])
     }
@@ -84,6 +87,12 @@ public final class P2PNode: @unchecked Sendable {
         listeners.removeAll()
         ticker?.cancel()
         ticker = nil
+    }
+
+    /// Milliseconds since the Unix epoch: the sequence number of our signed peer records,
+    /// so that a restarted node's new record supersedes the old one at its peers.
+    static var wallClockMilliseconds: UInt64 {
+        UInt64(max(Date().timeIntervalSince1970, 0) * 1000)
     }
 
     /// Runs a host step that the owner started, such as opening an application stream.

@@ -11,12 +11,13 @@ import Wire
 ///       optional bytes  observedAddr     = 4;  // the sender's view of the receiver's address
 ///       optional string protocolVersion  = 5;
 ///       optional string agentVersion     = 6;
-///       optional bytes  signedPeerRecord = 8;  // kept as bytes, not interpreted
+///       optional bytes  signedPeerRecord = 8;  // a SignedPeerRecord envelope (Identity)
 ///     }
 ///
 /// Decoding is lenient (unknown fields skipped, as other implementations add fields) but
 /// bounded; an address that does not parse is dropped and counted, not fatal, because
-/// peers advertise transports we do not speak.
+/// peers advertise transports we do not speak. The signed peer record stays bytes here;
+/// the host opens it (`SignedPeerRecord(opening:)`) and keeps it in its peer store.
 public struct IdentifyMessage: Equatable, Sendable {
     /// The largest identify message accepted (go-libp2p allows 8 KiB with a signed record).
     public static let byteCountMax = 8 * 1024
@@ -30,13 +31,16 @@ public struct IdentifyMessage: Equatable, Sendable {
     public var observedAddress: Multiaddr?
     public var protocolVersion: String?
     public var agentVersion: String?
+    /// The sender's signed peer record envelope (at most `SignedEnvelope.byteCountMax`
+    /// bytes are opened; a longer one is refused when opened).
     public var signedPeerRecord: [UInt8]?
     /// Addresses in the message that did not parse (transports this build does not know).
     public private(set) var skippedAddressCount = 0
 
     public init(
         publicKey: LibP2PPublicKey?, listenAddresses: [Multiaddr], protocols: [String],
-        observedAddress: Multiaddr?, protocolVersion: String?, agentVersion: String?
+        observedAddress: Multiaddr?, protocolVersion: String?, agentVersion: String?,
+        signedPeerRecord: [UInt8]? = nil
     ) {
         self.publicKey = publicKey
         self.listenAddresses = listenAddresses
@@ -44,6 +48,7 @@ public struct IdentifyMessage: Equatable, Sendable {
         self.observedAddress = observedAddress
         self.protocolVersion = protocolVersion
         self.agentVersion = agentVersion
+        self.signedPeerRecord = signedPeerRecord
     }
 
     /// The protobuf bytes (without the length prefix).

@@ -9,7 +9,9 @@
 //
 //   The dialer initiates every step and is the yamux client (odd stream ids).
 // - `IdentifyMessage` (`/ipfs/id/1.0.0`, `/ipfs/id/push/1.0.0`) and `PingExchange`
-//   (`/ipfs/ping/1.0.0`).
+//   (`/ipfs/ping/1.0.0`). Identify carries our signed peer record (`sealPeerRecord`), and
+//   the peer's, once opened (`Identity.SignedPeerRecord`), becomes its certified addresses
+//   in the peer store (`PeerRecordStatistics` counts what was accepted and refused).
 // - `PeerStore`, `ConnectionLimits` and `DialBackoff`: what a host knows about peers and
 //   how many connections it accepts.
 //

@@ -3,12 +3,14 @@ import Wire
 
 /// The protocols the host speaks itself: identify and ping. Others become stream events.
 extension P2PHost {
-    /// The identify message this host sends to a peer reached at `observed`.
+    /// The identify message this host sends to a peer reached at `observed`, with our
+    /// signed peer record while it lists the current listen addresses.
     public func identifyMessage(observed: Multiaddr?) -> IdentifyMessage {
         IdentifyMessage(
             publicKey: identity.libp2pPublicKey, listenAddresses: listenAddresses,
             protocols: configuration.connection.inboundProtocols.sorted(), observedAddress: observed,
-            protocolVersion: configuration.protocolVersion, agentVersion: configuration.agentVersion)
+            protocolVersion: configuration.protocolVersion, agentVersion: configuration.agentVersion,
+            signedPeerRecord: currentPeerRecordBytes)
     }
 
     /// Sends a ping with the caller's 32 random bytes; `.pingRoundTrip` follows.

@@ -39,6 +39,7 @@ extension P2PHost {
         guard let peer = connections[id]?.peerID, let message = try? IdentifyMessage(bytes: frame) else { return }
         if let key = message.publicKey, !peer.matches(key) { return }
         peerStore.identified(peer, message, now: now)
+        if let record = message.signedPeerRecord { receivedPeerRecord(record, from: peer, now: now) }
         if let observed = message.observedAddress { observedAddresses.record(observed, reportedBy: peer) }
         output.events.append(.identified(id, peer, message))
     }

@@ -27,8 +27,13 @@ public struct P2PHost: Sendable {
     /// How peers say they see this node (identify's `observedAddr`).
     public internal(set) var observedAddresses = ObservedAddresses()
     public internal(set) var backoff: DialBackoff
-    /// Addresses this host listens on, announced in identify.
+    /// Addresses this host listens on, announced in identify. After changing them, call
+    /// `sealPeerRecord(sequence:)` so that identify also carries them signed.
     public var listenAddresses: [Multiaddr] = []
+    /// Our signed peer record, sent in identify while its addresses are the listen addresses.
+    public internal(set) var localPeerRecord: SignedPeerRecord?
+    /// What became of the signed peer records peers sent in identify.
+    public internal(set) var peerRecordStatistics = PeerRecordStatistics()
     /// Closes by kind (see `ConnectionCloseReason.kind`), and inbound refusals.
     public internal(set) var closeCounts: [String: Int] = [:]
     public internal(set) var refusedCount = 0

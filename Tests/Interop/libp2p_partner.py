@@ -61,7 +61,7 @@ stdout carries only JSON objects, one per line, flushed at once; all logs
     {"event":"connected","peer_id":"12D3KooW…"}
     {"event":"identified","peer_id":…,"protocols":[…],"agent_version":…,
      "protocol_version":…,"listen_addrs":[…],"observed_addr":…,
-     "public_key_matches":true,"responder_closed":true}
+     "public_key_matches":true,"responder_closed":true,"signed_record":{…}|null}
     {"event":"ping","peer_id":…,"rtt_ms":0.42}
     {"event":"disconnected","peer_id":…}                       (listen only)
     {"event":"done"}                                           (dial only)
@@ -86,6 +86,11 @@ Identify as requester follows go-libp2p/rust-libp2p: the response must be one
 varint-length-prefixed Identify protobuf. ``responder_closed`` says whether
 the responder then closed its write side (EOF within 2 s, as the spec asks);
 ``public_key_matches`` says whether the advertised key hashes to the peer id.
+``signed_record`` is null when the message has no ``signedPeerRecord``;
+otherwise py-libp2p's ``consume_envelope`` opens it (domain
+``libp2p-peer-record``): ``{"valid":true,"peer_id":…,"seq":N,"addrs":[…],
+"signer_matches":true}`` (``signer_matches``: the envelope key and the record
+both name the identified peer), or ``{"valid":false,"error":…}``.
 ``observed_addr`` is null when absent or unparseable. Ping sends 32 random
 bytes and expects them echoed on one stream, reused for all N pings, then
 closes the stream.
@@ -117,6 +122,7 @@ from libp2p.crypto.x25519 import create_new_key_pair as create_x25519_key_pair
 from libp2p.custom_types import TProtocol
 from libp2p.identity.identify.pb.identify_pb2 import Identify
 from libp2p.io.utils import read_exactly
+from libp2p.peer.envelope import consume_envelope
 from libp2p.peer.id import ID
 from libp2p.peer.peerinfo import info_from_p2p_addr
 from libp2p.pubsub.gossipsub import GossipSub
@@ -264,6 +270,23 @@ def public_key_matches(message: Identify, peer_id: ID) -> bool:
         return False
 
 
+def signed_record(message: Identify, peer_id: ID) -> dict[str, Any] | None:
+    """Opens the identify message's signed peer record the way py-libp2p does."""
+    if not message.HasField("signedPeerRecord"):
+        return None
+    try:
+        envelope, record = consume_envelope(message.signedPeerRecord, "libp2p-peer-record")
+    except Exception as error:
+        return {"valid": False, "error": str(error)}
+    return {
+        "valid": True,
+        "peer_id": str(record.peer_id),
+        "seq": record.seq,
+        "addrs": [str(address) for address in record.addrs],
+        "signer_matches": record.peer_id == peer_id and ID.from_pubkey(envelope.public_key) == peer_id,
+    }
+
+
 async def identify(host: IHost, peer_id: ID) -> dict[str, Any]:
     """Requests identify on a new stream; expects one varint-prefixed message."""
     stream = await host.new_stream(peer_id, [IDENTIFY_PROTOCOL])
@@ -287,6 +310,7 @@ async def identify(host: IHost, peer_id: ID) -> dict[str, Any]:
         "observed_addr": observed,
         "public_key_matches": public_key_matches(message, peer_id),
         "responder_closed": closed,
+        "signed_record": signed_record(message, peer_id),
     }
 
 

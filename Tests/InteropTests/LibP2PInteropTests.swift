@@ -37,6 +37,15 @@ struct LibP2PInteropTests {
         #expect(message.protocols.contains("/ipfs/ping/1.0.0"))
         #expect(log.wait { if case .pingRoundTrip = $0 { true } else { false } } != nil, "partner log: \(partner.log)")
 
+        // py-libp2p's signed peer record (identify field 8) verifies here: its addresses are
+        // kept as certified, and they include the address we dialled.
+        #expect(message.signedPeerRecord != nil)
+        let certified = ValueBox<([Multiaddr], PeerRecordStatistics)>()
+        loop.execute { certified.set((node.host.peerStore[peer]?.certifiedAddresses ?? [], node.host.peerRecordStatistics)) }
+        let (addresses, statistics) = try #require(certified.wait())
+        #expect(statistics.accepted >= 1 && statistics.invalid == 0 && statistics.unsupported == 0, "\(statistics)")
+        #expect(addresses.contains { Self.withoutPeerID($0) == Self.withoutPeerID(address) }, "certified: \(addresses)")
+
         // The partner identifies and pings us over the same connection.
         let theirView = partner.waitFor("identified")
         #expect(theirView?["agent_version"] as? String == "oln/0.1.0", "partner log: \(partner.log)")
@@ -66,6 +75,14 @@ struct LibP2PInteropTests {
         let theirView = partner.waitFor("identified")
         #expect(theirView?["agent_version"] as? String == "oln/0.1.0")
         #expect(theirView?["peer_id"] as? String == node.peerID.description)
+        // Our signed peer record, sealed when we started listening, opens in py-libp2p.
+        let record = theirView?["signed_record"] as? [String: Any]
+        #expect(record?["valid"] as? Bool == true, "\(String(describing: record))")
+        #expect(record?["signer_matches"] as? Bool == true)
+        #expect(record?["addrs"] as? [String] == [Self.withoutPeerID(address).description])
+        let sequence = ValueBox<UInt64>()
+        loop.execute { sequence.set(node.host.localPeerRecord?.sequence) }
+        #expect((record?["seq"] as? NSNumber)?.uint64Value == sequence.wait())
         #expect(partner.all("ping").count == 3)
         #expect(partner.finish() == 0)
 
@@ -76,6 +93,11 @@ struct LibP2PInteropTests {
         }
         #expect(message.agentVersion?.hasPrefix("py-libp2p") == true)
         loop.execute { node.shutdown() }
+    }
+
+    /// `address` without its `/p2p/…` part.
+    static func withoutPeerID(_ address: Multiaddr) -> Multiaddr {
+        Multiaddr(components: address.components.filter { if case .p2p = $0 { false } else { true } })
     }
 
     /// A node that pings every peer it connects to and records its events.

@@ -14,9 +14,10 @@ import Identity
 /// the room it reported lasts.
 ///
 /// Peer exchange (v1.1): PRUNEs for an oversubscribed mesh, a GRAFT refused at D_hi and
-/// an unsubscription offer up to `prunePeerCount` other peers of the topic (ids only);
-/// peers offered to us by a peer scored at least `acceptPXThreshold` come out as
-/// `.connect` actions, bounded per PRUNE and per heartbeat. Direct peers (v1.1) get every
+/// an unsubscription offer up to `prunePeerCount` other peers of the topic, each with its
+/// signed peer record when we hold one (`setSignedPeerRecord(_:of:)`); peers offered to us
+/// by a peer scored at least `acceptPXThreshold` come out as `.connect` actions, bounded
+/// per PRUNE and per heartbeat, carrying the offered record when it verifies. Direct peers (v1.1) get every
 /// message of their topics outside the mesh, a GRAFT from one is answered with PRUNE, and
 /// `.connect` asks the transport to reconnect them. A topic's validator may be
 /// asynchronous (`GossipValidation.asynchronous`): the message is held, `.validate` goes

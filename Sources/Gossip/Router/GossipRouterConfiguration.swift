@@ -77,8 +77,9 @@ public struct GossipRouterConfiguration: Sendable {
     public var outboundPublishAgeMax: Duration = .seconds(5)
     /// Whether the PRUNEs we send when our mesh is oversubscribed, when we refuse a GRAFT
     /// at D_hi and when we unsubscribe offer other peers of the topic (v1.1 peer exchange,
-    /// as go-libp2p-pubsub `WithPeerExchange`; off there by default). Only peer ids are
-    /// offered: we have no signed peer records to send.
+    /// as go-libp2p-pubsub `WithPeerExchange`; off there by default). Each offered peer
+    /// comes with its signed peer record when the router holds one
+    /// (`setSignedPeerRecord(_:of:)`), so that the pruned peer can dial it.
     public var offersPeerExchange = true
     /// The most peers offered in one PRUNE, and the most taken from one received PRUNE
     /// (go `PrunePeers`; the specification asks for more than D_hi).

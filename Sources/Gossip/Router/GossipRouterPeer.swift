@@ -1,3 +1,5 @@
+import Identity
+
 /// What the router knows of one connected peer.
 struct GossipRouterPeer: Sendable {
     /// The gossipsub version negotiated on its stream.
@@ -15,6 +17,8 @@ struct GossipRouterPeer: Sendable {
     var ihaveCountThisHeartbeat = 0
     /// Ids asked of it with IWANT this heartbeat.
     var iwantIDCountThisHeartbeat = 0
+    /// Its signed peer record (from identify), passed on when we offer it in a PRUNE.
+    var signedPeerRecord: SignedPeerRecord?
 
     init(version: GossipProtocolVersion, isOutbound: Bool) {
         self.version = version

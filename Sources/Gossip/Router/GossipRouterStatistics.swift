@@ -66,6 +66,16 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     /// Peers offered to us dropped: beyond `prunePeerCount` in one PRUNE, beyond
     /// `peerExchangeConnectCountMaxPerHeartbeat`, or with an id that does not parse.
     public var peerExchangeDropped = 0
+    /// Signed peer records we sent with the peers we offered.
+    public var peerExchangeRecordsOffered = 0
+    /// Signed peer records offered to us that verified and named the offered peer: their
+    /// `.connect` action carries them.
+    public var peerExchangeRecordsAccepted = 0
+    /// Signed peer records offered to us that were malformed, over a limit, badly signed or
+    /// named another peer: dropped (the peer's id is still acted on, as if offered bare).
+    public var peerExchangeRecordsInvalid = 0
+    /// Signed peer records offered to us with a key type we do not verify: dropped, as invalid ones.
+    public var peerExchangeRecordsUnsupported = 0
     /// `.connect` actions emitted for direct peers that were not connected.
     public var directConnects = 0
     /// GRAFTs from direct peers, answered with PRUNE (not penalised).

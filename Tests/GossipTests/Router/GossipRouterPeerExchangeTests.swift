@@ -1,6 +1,7 @@
 import Gossip
 import Identity
 import Testing
+import Wire
 
 /// Peer exchange (gossipsub v1.1): what our PRUNEs offer, and what we do with offers.
 @Suite("GossipRouter peer exchange")
@@ -81,7 +82,7 @@ struct GossipRouterPeerExchangeTests {
         network.inject(Self.prune(offering: offered), from: 1, to: 0)
         let requests = network.connectRequests[0]
         #expect(requests.map(\.peer) == Array(strangers.prefix(12)))
-        #expect(requests.allSatisfy { $0.reason == .peerExchange(offeredBy: network.peer(1)) })
+        #expect(requests.allSatisfy { $0.reason == .peerExchange(offeredBy: network.peer(1), record: nil) })
         #expect(network.routers[0].statistics.peerExchangeConnects == 12)
         #expect(network.routers[0].statistics.peerExchangeDropped == 2, "two ids that do not parse")
         #expect(network.routers[0].meshPeers(of: Self.topic) == [network.peer(2)])
@@ -128,5 +129,73 @@ struct GossipRouterPeerExchangeTests {
         network.heartbeat([0])
         network.inject(Self.prune(offering: strangers), from: 1, to: 0)
         #expect(network.connectRequests[0].count == 10)
+    }
+
+    static func record(of key: IdentityKey, sequence: UInt64 = 1, port: UInt16 = 4001) throws -> SignedPeerRecord {
+        let address = try Multiaddr("/ip4/192.0.2.7/tcp/\(port)")
+        return SignedPeerRecord(sealing: PeerRecord(peerID: key.peerID, sequence: sequence, addresses: [address]), with: key)
+    }
+
+    /// Our PRUNEs offer each peer with the signed record we hold for it; the router keeps
+    /// only a connected peer's own, newest record.
+    @Test func offersCarrySignedRecords() throws {
+        var network = try GossipRouterTestNetwork(count: 4)
+        for peer in 1...3 { network.connect(peer, 0) }
+        try network.formMesh(Self.topic)
+        let record = try Self.record(of: network.keys[2], sequence: 5)
+        network.routers[0].setSignedPeerRecord(record, of: network.peer(2))
+        network.routers[0].setSignedPeerRecord(try Self.record(of: network.keys[2], sequence: 4), of: network.peer(2))
+        network.routers[0].setSignedPeerRecord(try Self.record(of: network.keys[3]), of: network.peer(2))
+        #expect(network.routers[0].signedPeerRecord(of: network.peer(2)) == record)
+        #expect(network.routers[0].signedPeerRecord(of: network.peer(3)) == nil)
+        let stranger = try GossipRouterTestNetwork.key(9)
+        network.routers[0].setSignedPeerRecord(try Self.record(of: stranger), of: stranger.peerID)
+        #expect(network.routers[0].signedPeerRecord(of: stranger.peerID) == nil, "not connected")
+
+        network.sent = []
+        network.take(network.routers[0].unsubscribe(Self.topic, now: network.now), from: 0)
+        let prune = try #require(network.controls(from: 0, to: 1).flatMap(\.prune).first)
+        let offered = Dictionary(uniqueKeysWithValues: prune.peers.map { ($0.peerID ?? [], $0.signedPeerRecord) })
+        #expect(offered.count == 2)
+        #expect(offered[network.peer(2).bytes] == .some(record.envelopeBytes))
+        #expect(offered[network.peer(3).bytes] == .some(nil))
+        #expect(network.routers[0].statistics.peerExchangeRecordsOffered == 2, "peer 2 offered to peers 1 and 3")
+
+        network.routers[0].removePeer(network.peer(2), now: network.now)
+        #expect(network.routers[0].signedPeerRecord(of: network.peer(2)) == nil)
+    }
+
+    /// An offered record that opens and names the offered peer rides on its `.connect`;
+    /// a record of another peer, a malformed one and one with a key we do not verify are
+    /// dropped and counted, and their peers are asked for as if offered bare.
+    @Test func offeredRecordsAreVerified() throws {
+        var network = try GossipRouterTestNetwork(count: 2)
+        network.connect(1, 0)
+        try network.formMesh(Self.topic)
+        network.routers[0].setApplicationScore(100, of: network.peer(1))
+        let strangers = try (10..<15).map { try GossipRouterTestNetwork.key($0) }
+        let good = try Self.record(of: strangers[0])
+        let foreign = try Self.record(of: strangers[2])
+        let secp256k1 = SignedEnvelope(
+            publicKey: LibP2PPublicKey(type: .secp256k1, data: [0x02] + Array(repeating: 7, count: 32)),
+            payloadType: PeerRecord.payloadType, payload: good.envelope.payload, signature: Array(repeating: 1, count: 70))
+        let infos = [
+            GossipPeerInfo(peerID: strangers[0].peerID.bytes, signedPeerRecord: good.envelopeBytes),
+            GossipPeerInfo(peerID: strangers[1].peerID.bytes, signedPeerRecord: foreign.envelopeBytes),
+            GossipPeerInfo(peerID: strangers[2].peerID.bytes, signedPeerRecord: [0x0a, 0x03, 0x01]),
+            GossipPeerInfo(peerID: strangers[3].peerID.bytes, signedPeerRecord: secp256k1.protobufBytes),
+            GossipPeerInfo(peerID: strangers[4].peerID.bytes),
+        ]
+        let rpc = GossipRPC(control: GossipControlMessage(prune: [GossipPrune(topic: Self.topic, peers: infos, backoffSeconds: 60)]))
+        network.inject(try GossipRPC(protobufBytes: rpc.protobufBytes), from: 1, to: 0)
+        let requests = network.connectRequests[0]
+        #expect(requests.map(\.peer) == strangers.map(\.peerID))
+        #expect(requests.first?.reason == .peerExchange(offeredBy: network.peer(1), record: good))
+        #expect(requests.dropFirst().allSatisfy { $0.reason == .peerExchange(offeredBy: network.peer(1), record: nil) })
+        let statistics = network.routers[0].statistics
+        #expect(statistics.peerExchangeRecordsAccepted == 1)
+        #expect(statistics.peerExchangeRecordsInvalid == 2)
+        #expect(statistics.peerExchangeRecordsUnsupported == 1)
+        #expect(statistics.peerExchangeConnects == 5)
     }
 }
