@@ -9,6 +9,7 @@ enum GossipSimulationBenchmark {
         let messages = option("--messages", in: arguments).flatMap(Int.init) ?? 1000
         let seed = option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
         let losses: [Double] = option("--loss", in: arguments).map { [Double($0) ?? 0] } ?? [0, 0.1]
+        let attack = GossipSimulationAttack(arguments: arguments) { option($0, in: arguments) }
         BenchSupport.print("gossip simulation: seed \(seed) (replay with --seed \(seed))")
         for loss in losses {
             var scenario = GossipSimulationRun(nodeCount: nodes, messageCount: messages, seed: seed)
@@ -23,13 +24,17 @@ enum GossipSimulationBenchmark {
             }
             if let size = option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
             if let mesh = option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
+            attack.apply(to: &scenario, seed: seed)
             let start = BenchSupport.seconds()
             do {
-                let figures = try scenario.run()
+                let (figures, simulator) = try scenario.runKeepingSimulator()
                 let bandwidth = scenario.uplinkBandwidth.map { "\(BenchSupport.format(Double($0) * 8 / 1e6)) Mbit/s" } ?? "unlimited"
                 BenchSupport.print("-- loss \(Int(loss * 100))%, topology degree \(scenario.degree), links 20–100 ms, uplinks \(bandwidth), "
                     + "\(scenario.messageByteCount)-byte messages, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes")
                 BenchSupport.print(figures.description)
+                if attack.isStaged {
+                    for line in attack.report(scenario, simulator, messageCount: figures.messageCount) { BenchSupport.print(line) }
+                }
                 BenchSupport.print("wall time:                     \(BenchSupport.format(BenchSupport.seconds() - start)) s")
             } catch {
                 BenchSupport.print("gossip simulation failed: \(error)")
