@@ -23,6 +23,7 @@ public struct NodeBatchExecutor: BatchExecutor {
     }
 
     public var head: ChainHead { ledgerExecutor.head }
+    public var schedule: ConsensusSchedule { ledgerExecutor.schedule }
     public var ledger: LedgerDatabase { ledgerExecutor.ledger }
     /// Why the last commit failed; the node must stop when it is set.
     public var failure: String? { ledgerExecutor.failure }

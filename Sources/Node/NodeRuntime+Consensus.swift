@@ -75,6 +75,7 @@ extension NodeRuntime {
 
     private func committed(_ batch: BatchMessage, certificate: FinalityCertificate) {
         let header = batch.header.body
+        setup.epochs.update(schedule: machine.executor.schedule, height: machine.height)
         recentBatches = recentBatches.filter { $0.value.header.body.height > header.height }
         recentVotes.removeAll { $0.body.height <= header.height }
         let live = !sync.isBusy && header.slot + 2 >= currentSlot

@@ -7,7 +7,9 @@ import Wire
 
 /// Gossip validators and deliveries. A message that fails decoding or a signature is
 /// rejected (the router penalises its senders, P4); one that is merely stale or already
-/// known is ignored. Loop thread, except the proposal validator (worker pool).
+/// known, or whose height lies in an epoch this node does not hold (too far ahead, or
+/// forgotten), is ignored. Proposals, votes and certificates are checked against the sets
+/// of their own height. Loop thread, except the proposal validator (worker pool).
 extension NodeRuntime {
     func installValidators() {
         gossip.setValidator({ [unowned self] message in validateTransaction(message) }, for: topics.transactions)
@@ -15,20 +17,22 @@ extension NodeRuntime {
         let setup = self.setup
         let decoded = decodedProposals
         gossip.setWorkerValidator({ message in
-            guard let proposal = try? ProposalMessage.decode(message.data ?? [], chainID: chainID),
-                  proposal.proposal.signerAddress == setup.leader(of: proposal.proposal.body.slot) else { return .reject }
+            guard let proposal = try? ProposalMessage.decode(message.data ?? [], chainID: chainID) else { return .reject }
+            let body = proposal.proposal.body
+            guard let leader = setup.leader(height: body.height, slot: body.slot) else { return .ignore }
+            guard proposal.proposal.signerAddress == leader else { return .reject }
             decoded.store(proposal, for: GossipMessageIDFunction.authorAndSequence.messageID(for: message))
             return .accept
         }, for: topics.proposals)
         gossip.setValidator({ message in
-            guard let vote = try? SignedMessage<ConsensusVote>.verified(message.data ?? [], chainID: chainID),
-                  setup.validators.stake(of: vote.signerAddress) > 0 else { return .reject }
-            return .accept
+            guard let vote = try? SignedMessage<ConsensusVote>.verified(message.data ?? [], chainID: chainID) else { return .reject }
+            guard let validators = setup.validators(forHeight: vote.body.height) else { return .ignore }
+            return validators.stake(of: vote.signerAddress) > 0 ? .accept : .reject
         }, for: topics.votes)
         gossip.setValidator({ message in
-            guard let certificate = Self.certificate(message.data ?? []),
-                  certificate.verificationFailure(validators: setup.validators, chainID: chainID) == nil else { return .reject }
-            return .accept
+            guard let certificate = Self.certificate(message.data ?? []) else { return .reject }
+            guard let validators = setup.validators(forHeight: certificate.height) else { return .ignore }
+            return certificate.verificationFailure(validators: validators, chainID: chainID) == nil ? .accept : .reject
         }, for: topics.certificates)
     }
 

@@ -14,6 +14,11 @@ public struct LeaderSchedule: Sendable, Equatable {
     public struct Member: Sendable, Equatable {
         public let address: AccountAddress
         public let power: Int64
+
+        public init(address: AccountAddress, power: Int64) {
+            self.address = address
+            self.power = power
+        }
     }
 
     /// Most members a set may have.

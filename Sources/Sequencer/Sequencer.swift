@@ -23,6 +23,11 @@
 //                              ends the round (an undecided slot is skipped)
 //   next height              = starts at the slot after the decision's
 //
+// Who votes and who leads changes in epochs of heights (ConsensusSchedule): epochs 0 and 1
+// carry the genesis sets; epoch e + 2 is computed from the state after the last height of
+// epoch e and is kept with that batch, so every set is known a whole epoch ahead. Every
+// vote, proposal and certificate is weighed by the set of its own height.
+//
 // Time runs slot 0 = genesis; slot 0 never holds a batch, so the first height starts in
 // slot 1. A leader that signs two headers for one slot is reported with both
 // (EquivocationEvidence); a validator's second, different vote for one (height, slot,
@@ -37,6 +42,8 @@
 //   ConsensusProposal  oln/consensus-proposal/1   1 height · 2 slot · 3 batch_hash (32) · 4 valid_slot (absent = new)
 //   ProposalMessage    (unsigned container)       1 proposal envelope · 2 BatchMessage · 3* polka prevote envelopes
 //   FinalityCertificate                           1 height · 2 slot · 3 batch_hash · 4* {1 signer (32) · 2 signature (64)}
+//   ConsensusEpoch     (stored, unsigned)         1 number · 2 first_height · 3 height_count
+//                                                 · 4* {1 address (20) · 2 stake} · 5* {1 address (20) · 2 power}
 //
 // It may import Ledger (transactions, the ledger database it feeds), Identity, Wire and
 // Sodium. It reads no clock and opens no sockets: inputs carry `now`, outputs are actions.

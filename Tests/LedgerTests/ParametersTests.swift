@@ -19,6 +19,7 @@ struct ParametersTests {
         ("challenge_quorum_ppm", 334_000), ("challenge_host_slash_ppm", 100_000), ("challenge_reward_ppm", 500_000),
         ("equivocation_slash_ppm", 100_000), ("slot_milliseconds", 2_000), ("batch_transactions_max", 10_000),
         ("batch_bytes_max", 8_388_608), ("attribution_audit_ppm", 100_000), ("attribution_auditors", 3),
+        ("epoch_heights", 64),
     ]
 
     @Test("every documented parameter has its documented default")

@@ -22,7 +22,8 @@ final class NodeCluster: @unchecked Sendable {
     /// Funded accounts besides the client (for load), each with 1,000 tokens.
     let senders: [Ed25519PrivateKey]
 
-    init(validatorCount: Int, slotMilliseconds: Int, senderCount: Int = 0) throws {
+    /// `parameters`: governed parameters besides the slot length, by name.
+    init(validatorCount: Int, slotMilliseconds: Int, senderCount: Int = 0, parameters: [String: String] = [:]) throws {
         root = NSTemporaryDirectory() + "oln-cluster-\(UUID().uuidString)"
         validatorKeys = (0..<validatorCount).map { _ in IdentityKey() }
         senders = (0..<senderCount).map { index in
@@ -38,7 +39,7 @@ final class NodeCluster: @unchecked Sendable {
         let placed = funded.count * 1_000 + validatorCount * 2 * 20_000
         let spec = GenesisSpec(chainID: Self.chainID, genesisTime: genesisTime, accounts: accounts, allocations: [],
                                stakes: stakes, treasury: "\(1_000_000_000 - placed)",
-                               parameters: ["slot_milliseconds": "\(slotMilliseconds)"])
+                               parameters: parameters.merging(["slot_milliseconds": "\(slotMilliseconds)"]) { $1 })
         genesisSpec = try JSONEncoder().encode(spec)
     }
 

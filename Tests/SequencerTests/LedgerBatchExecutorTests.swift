@@ -27,12 +27,8 @@ struct LedgerBatchExecutorTests {
     }
 
     static func machines(genesis: Genesis) throws -> [ConsensusMachine<LedgerBatchExecutor>] {
-        var schedule = LeaderSchedule(members: addresses.map { ($0, 20_000) })
-        let leaders = schedule.nextLeaders(256)
         let configuration = ConsensusConfiguration(
-            chainID: chainID, slotClock: SlotClock(genesisSeconds: genesisSeconds, slotMilliseconds: 2_000),
-            validators: ValidatorSet(members: addresses.map { ($0, Token.tokens(20_000)) }),
-            leader: { leaders[Int($0 % UInt64(leaders.count))] })
+            chainID: chainID, slotClock: SlotClock(genesisSeconds: genesisSeconds, slotMilliseconds: 2_000))
         return try keys.indices.map { index in
             let ledger = try LedgerDatabase(path: ":memory:", synchronous: .normal)
             try ledger.initialize(with: genesis)

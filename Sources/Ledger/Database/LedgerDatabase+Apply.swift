@@ -15,7 +15,19 @@ extension LedgerDatabase {
     /// it travelled and the certificate that finalized it — so that a restarted node knows
     /// its head and peers can fetch history.
     public func apply(_ batch: LedgerBatch, archiving archive: ArchivedBatch?) throws -> BatchResult {
-        let result = try execute(batch, allowingRejected: false, keeping: true, archive: archive)
+        try apply(batch, archiving: archive, epochs: nil)
+    }
+
+    /// What a caller keeps beside a batch: epoch rows, and the lowest epoch number still kept.
+    public typealias EpochRows = (rows: [ConsensusEpochRow], keepingFrom: UInt64)
+
+    /// Applies `batch` with `archive` and, in the same SQLite transaction, the consensus
+    /// epoch rows that `epochs` returns. `epochs` runs after the batch's changes are written,
+    /// so the ledger it is handed (stakes, parameters) shows the state after the batch; if it
+    /// throws, nothing is written.
+    public func apply(_ batch: LedgerBatch, archiving archive: ArchivedBatch?,
+                      epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
+        let result = try execute(batch, allowingRejected: false, keeping: true, archive: archive, epochs: epochs)
         try reloadChain()
         return result
     }
@@ -25,7 +37,7 @@ extension LedgerDatabase {
     /// that cannot be included are reported as rejected instead of refusing the batch.
     public func simulate(_ batch: LedgerBatch) throws -> BatchResult {
         do {
-            _ = try execute(batch, allowingRejected: true, keeping: false, archive: nil)
+            _ = try execute(batch, allowingRejected: true, keeping: false, archive: nil, epochs: nil)
         } catch let rollback as SimulationRollback {
             return rollback.result
         }
@@ -49,8 +61,8 @@ extension LedgerDatabase {
         let result: BatchResult
     }
 
-    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool,
-                         archive: ArchivedBatch?) throws -> BatchResult {
+    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool, archive: ArchivedBatch?,
+                         epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
         guard let chainID else { throw LedgerError.notInitialized }
         guard batch.height == height + 1 else {
             throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
@@ -73,6 +85,7 @@ extension LedgerDatabase {
             try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
             if let archive { try writeArchive(archive, height: batch.height) }
+            if let kept = try epochs?(self) { try writeConsensusEpochRows(kept.rows, keepingFrom: kept.keepingFrom) }
             let result = BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
             guard keeping else { throw SimulationRollback(result: result) }
             return result

@@ -36,5 +36,8 @@ enum LedgerSchema {
             CREATE TABLE archive(height INTEGER PRIMARY KEY, hash BLOB NOT NULL, slot INTEGER NOT NULL,
                 message BLOB NOT NULL, certificate BLOB NOT NULL);
             """),
+        SchemaMigration(name: "consensus epochs", sql: """
+            CREATE TABLE consensus_epochs(number INTEGER PRIMARY KEY, record BLOB NOT NULL);
+            """),
     ])
 }

@@ -86,6 +86,8 @@ extension GovernedParameter {
         "most transactions in one batch")
     public static let batchBytesMax = GovernedParameter("batch_bytes_max", 8 << 20, 1_024...(64 << 20),
         "most bytes of transactions in one batch")
+    public static let epochHeights = GovernedParameter("epoch_heights", 64, 2...(1 << 20),
+        "batches per consensus epoch; the validator and leader sets change only between epochs")
 
     /// Gas charged per transaction kind on top of the per-byte gas.
     public static let gasByKind: [GovernedParameter] = TransactionKind.allNames.map { name in
@@ -107,6 +109,7 @@ extension GovernedParameter {
         voteWindowMin, voteWindowMax, curatorSlash, receiptHostShare, receiptContributorShare, receiptCuratorShare,
         challengeWindow, challengeVoteWindow, challengeBondMin, challengeQuorum, challengeHostSlash, challengeReward,
         attributionAudit, attributionAuditors, equivocationSlash, slotMilliseconds, batchTransactionsMax, batchBytesMax,
+        epochHeights,
     ] + gasByKind).sorted { $0.name < $1.name }
 
     /// The parameter named `name`, if there is one.

@@ -13,6 +13,11 @@ public protocol BatchExecutor {
     /// The last committed batch.
     var head: ChainHead { get }
 
+    /// The epochs known after the head: they cover the head's height and the next one.
+    /// Committing the last height before the schedule's latest epoch adds the epoch after
+    /// it (``ConsensusSchedule``), so that every node holds the same sets.
+    var schedule: ConsensusSchedule { get }
+
     /// A batch for `height` in `slot` (its header time is `time`, seconds since 1970) on
     /// top of the head, or nil when this node cannot build one (the round then passes
     /// without its proposal).

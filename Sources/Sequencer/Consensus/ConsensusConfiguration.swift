@@ -1,14 +1,12 @@
 import Ledger
 
-/// What every node of a chain agrees on to run consensus, plus this node's bounds.
+/// What every node of a chain agrees on to run consensus, plus this node's bounds. Whose
+/// votes count and who leads each slot change with the epochs, which the executor's
+/// ``BatchExecutor/schedule`` holds.
 public struct ConsensusConfiguration: Sendable {
     public var chainID: UInt64
     /// Rounds are slots: round r of any height runs in slot r.
     public var slotClock: SlotClock
-    /// Whose votes count, with what weight.
-    public var validators: ValidatorSet
-    /// The leader of each slot (from ``LeaderSchedule``): it proposes in that round.
-    public var leader: @Sendable (_ slot: UInt64) -> AccountAddress
     /// How long after its slot starts a validator waits for the round's proposal before
     /// it prevotes nil: half a slot by default.
     public var proposeTimeoutMilliseconds: UInt64
@@ -26,12 +24,9 @@ public struct ConsensusConfiguration: Sendable {
     /// Most buffered proposals for later heights.
     public var futureProposalsMax = 16
 
-    public init(chainID: UInt64, slotClock: SlotClock, validators: ValidatorSet,
-                leader: @escaping @Sendable (_ slot: UInt64) -> AccountAddress) {
+    public init(chainID: UInt64, slotClock: SlotClock) {
         self.chainID = chainID
         self.slotClock = slotClock
-        self.validators = validators
-        self.leader = leader
         proposeTimeoutMilliseconds = slotClock.slotMilliseconds / 2
         prevoteTimeoutMilliseconds = slotClock.slotMilliseconds / 8
     }

@@ -24,7 +24,7 @@ extension ConsensusMachine {
         let verified = Set(log.tally.votes(slot: certificate.slot, step: .precommit, batchHash: hash)
             .map { FinalityCertificate.Signature(signer: $0.signer, signature: $0.signature) })
         guard certificate.height == height, certificate.batchHash == hash, batchFailure(batch) == nil,
-              certificate.verificationFailure(validators: configuration.validators, chainID: configuration.chainID,
+              certificate.verificationFailure(validators: validators, chainID: configuration.chainID,
                                               verifiedSignatures: verified) == nil else {
             statistics.certificatesRejected += 1
             return
@@ -49,6 +49,7 @@ extension ConsensusMachine {
         statistics.heightsCommitted += 1
         headPrecommits = (certificate.vote, Set(certificate.signatures))
         height += 1
+        takeEpoch()
         log = HeightLog()
         locked = nil
         valid = nil

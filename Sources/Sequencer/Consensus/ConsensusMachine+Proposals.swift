@@ -59,7 +59,7 @@ extension ConsensusMachine {
             statistics.proposalsDropped += 1
             return
         }
-        guard message.proposal.signerAddress == configuration.leader(proposal.slot) else {
+        guard message.proposal.signerAddress == leader(of: proposal.slot) else {
             statistics.proposalsInvalid += 1
             return
         }
@@ -79,7 +79,7 @@ extension ConsensusMachine {
         if log.validity[hash] == nil { log.validity[hash] = executor.validate(message.batch) }
         var carriedPolkaWeight: Amount = 0
         for voter in Set(message.polkaVotes.map(\.signerAddress)) {
-            carriedPolkaWeight += configuration.validators.stake(of: voter)
+            carriedPolkaWeight += validators.stake(of: voter)
         }
         log.proposals[proposal.slot] = HeightLog.Proposal(id: id, batchHash: hash, validSlot: proposal.validSlot,
                                                           carriedPolkaWeight: carriedPolkaWeight)
@@ -107,20 +107,24 @@ extension ConsensusMachine {
         guard header.parentHash == head.batchHash else { return "the parent is not the head" }
         guard header.slot > head.slot else { return "slot \(header.slot) is not after the head's \(head.slot)" }
         guard header.time == configuration.slotClock.batchTime(of: header.slot) else { return "the time is not the slot's" }
-        guard batch.header.signerAddress == configuration.leader(header.slot) else { return "not signed by the slot's leader" }
+        guard batch.header.signerAddress == leader(of: header.slot) else { return "not signed by the slot's leader" }
         guard TransactionsRoot.root(of: batch.transactions) == header.transactionsRoot else { return "the transactions root differs" }
         return parentCertificateFailure(batch.certificate)
     }
 
-    /// The certificate a batch carries must decide its parent (none for the first batch).
+    /// The certificate a batch carries must decide its parent (none for the first batch),
+    /// signed by the validators of the parent's height, which may be an earlier epoch's.
     private func parentCertificateFailure(_ certificate: FinalityCertificate?) -> String? {
         guard height > 1 else { return certificate == nil ? nil : "the first batch carries no certificate" }
         guard let certificate else { return "the parent's certificate is missing" }
         guard certificate.height == head.height, certificate.batchHash == head.batchHash else {
             return "the certificate is not the parent's"
         }
+        guard let parentValidators = executor.schedule.validators(forHeight: head.height) else {
+            return "the validators of height \(head.height) are not known"
+        }
         let verified = headPrecommits.flatMap { $0.vote == certificate.vote ? $0.signatures : nil } ?? []
-        return certificate.verificationFailure(validators: configuration.validators, chainID: configuration.chainID,
+        return certificate.verificationFailure(validators: parentValidators, chainID: configuration.chainID,
                                                verifiedSignatures: verified)
     }
 
@@ -128,7 +132,8 @@ extension ConsensusMachine {
     /// is equivocation, reported once per slot with both signed headers.
     mutating func observeHeader(_ header: SignedMessage<BatchHeader>, actions: inout [ConsensusAction]) {
         let slot = header.body.slot
-        guard isInWindow(slot), header.signerAddress == configuration.leader(slot) else { return }
+        guard isInWindow(slot),
+              header.signerAddress == executor.schedule.leader(height: header.body.height, slot: slot) else { return }
         guard let first = headersBySlot[slot] else {
             headersBySlot[slot] = header
             return

@@ -27,7 +27,7 @@ extension ConsensusMachine {
         proposeDeadline = overflow ? UInt64.max : deadline
         prevoteDeadline = nil
         prune()
-        if let address, isValidator, configuration.leader(slot) == address, signingState.allowsProposal(slot: slot) {
+        if let address, isValidator, leader(of: slot) == address, signingState.allowsProposal(slot: slot) {
             propose(actions: &actions)
         }
     }

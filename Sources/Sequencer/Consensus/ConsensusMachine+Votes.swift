@@ -23,7 +23,7 @@ extension ConsensusMachine {
             statistics.votesDropped += 1
             return
         }
-        let stake = configuration.validators.stake(of: vote.signerAddress)
+        let stake = validators.stake(of: vote.signerAddress)
         guard stake > 0 else {
             statistics.votesFromNonValidators += 1
             return
@@ -44,7 +44,7 @@ extension ConsensusMachine {
     /// Counts `validator` as heard from in `slot`, for the round-skip rule: more than 1/3
     /// of the stake in a later round means an honest validator is already there.
     mutating func noteSender(_ validator: AccountAddress, slot: UInt64) {
-        let stake = configuration.validators.stake(of: validator)
+        let stake = validators.stake(of: validator)
         guard stake > 0 else { return }
         let weight = log.tally.addSender(validator, stake: stake, slot: slot)
         if thresholds.exceedsOneThird(weight), slot > (log.skipTarget ?? 0) {

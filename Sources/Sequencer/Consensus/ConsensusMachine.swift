@@ -18,16 +18,24 @@ import Sodium
 /// in milliseconds since 1970. Votes and proposals arrive decoded and signature-verified
 /// (`SignedMessage.verified`, ``ProposalMessage/decode(_:chainID:)``); the machine checks
 /// the rest (validator stake, slot leader, heights, windows) and verifies certificates
-/// against the validator set itself. Outputs are ``ConsensusAction``s; every call ends
-/// with a `.wakeUp`.
+/// itself, each against the validator set of its own height. Outputs are
+/// ``ConsensusAction``s; every call ends with a `.wakeUp`.
 ///
-/// Without a key, or with a key outside the validator set, the machine follows: it
-/// counts votes, decides and commits, and signs nothing.
+/// The validators and leaders of each height come from the executor's
+/// ``BatchExecutor/schedule``, read again after every commit, so the sets change at epoch
+/// boundaries exactly where the ledger says. Without a key, or at heights whose validator
+/// set does not hold its key, the machine follows: it counts votes, decides and commits,
+/// and signs nothing.
 public struct ConsensusMachine<Executor: BatchExecutor> {
     public let configuration: ConsensusConfiguration
-    let thresholds: StakeThresholds
-    /// This validator's key; nil for a follower.
-    let key: Ed25519PrivateKey?
+    /// The epoch of the height being decided: its validators weigh the votes, its leader
+    /// table names the proposer of each round.
+    public internal(set) var epoch: ConsensusEpoch
+    var thresholds: StakeThresholds
+    /// The key this node was given; it signs only at heights whose validators include it.
+    let signingKey: Ed25519PrivateKey?
+    /// The key that signs at the current height; nil for a follower.
+    var key: Ed25519PrivateKey?
     /// This node's account address when it holds a key.
     public let address: AccountAddress?
     /// The state machine; its head is the last decided batch.
@@ -66,15 +74,16 @@ public struct ConsensusMachine<Executor: BatchExecutor> {
     public init(configuration: ConsensusConfiguration, key: Ed25519PrivateKey?, executor: Executor,
                 signingState: ConsensusSigningState = ConsensusSigningState(), lock: ConsensusLock? = nil) {
         self.configuration = configuration
-        thresholds = StakeThresholds(configuration.validators)
         let address = key.map { AccountAddress(publicKey: $0.publicKey) }
-        let isValidator = address.map { configuration.validators.stake(of: $0) > 0 } ?? false
-        self.key = isValidator ? key : nil
+        head = executor.head
+        height = head.height + 1
+        epoch = Self.epoch(forHeight: height, in: executor.schedule)
+        thresholds = StakeThresholds(epoch.validators)
+        signingKey = key
+        self.key = Self.isMember(address, of: epoch) ? key : nil
         self.address = address
         self.executor = executor
         self.signingState = signingState
-        head = executor.head
-        height = head.height + 1
         round = head.decisionSlot + 1
         if let certificate = head.certificate {
             headPrecommits = (certificate.vote, Set(certificate.signatures))
@@ -91,7 +100,7 @@ public struct ConsensusMachine<Executor: BatchExecutor> {
         let hash = lock.batch.hash
         guard let locked, locked.slot == lock.slot, locked.batchHash == hash, batchFailure(lock.batch) == nil else { return }
         var weight: Amount = 0
-        for voter in Set(lock.polkaVotes.map(\.signerAddress)) { weight += configuration.validators.stake(of: voter) }
+        for voter in Set(lock.polkaVotes.map(\.signerAddress)) { weight += validators.stake(of: voter) }
         guard thresholds.isSupermajority(weight), executor.validate(lock.batch) else { return }
         log.batches[hash] = lock.batch
         log.validity[hash] = true
@@ -99,8 +108,34 @@ public struct ConsensusMachine<Executor: BatchExecutor> {
         validPolka = lock.polkaVotes
     }
 
-    /// Whether this node signs votes and proposals.
+    /// Whether this node signs votes and proposals at the current height.
     public var isValidator: Bool { key != nil }
+
+    /// The validators of the height being decided.
+    public var validators: ValidatorSet { epoch.validators }
+
+    /// The leader of `slot` (a round of the height being decided).
+    public func leader(of slot: UInt64) -> AccountAddress { epoch.leader(slot: slot) }
+
+    /// Takes the epoch of the height being decided from the executor's schedule, and with
+    /// it the stake thresholds and whether this node signs.
+    mutating func takeEpoch() {
+        guard !epoch.contains(height: height) else { return }
+        epoch = Self.epoch(forHeight: height, in: executor.schedule)
+        thresholds = StakeThresholds(epoch.validators)
+        key = Self.isMember(address, of: epoch) ? signingKey : nil
+    }
+
+    private static func epoch(forHeight height: UInt64, in schedule: ConsensusSchedule) -> ConsensusEpoch {
+        guard let epoch = schedule.epoch(forHeight: height) else {
+            preconditionFailure("the executor's schedule must cover the height after its head (\(height))")
+        }
+        return epoch
+    }
+
+    private static func isMember(_ address: AccountAddress?, of epoch: ConsensusEpoch) -> Bool {
+        address.map { epoch.validators.stake(of: $0) > 0 } ?? false
+    }
 
     /// The first call: starts the round the clock is in, if the height's first round has come.
     public mutating func start(now: UInt64) -> [ConsensusAction] {

@@ -8,12 +8,23 @@ import Sodium
 ///     state root after a batch = fold over its ids: root ← BLAKE2b-256(root ‖ id)
 ///
 /// It keeps the whole decided chain in memory (``committed``), which a simulation reads
-/// to check that nodes agree and serves to peers that catch up.
+/// to check that nodes agree and serves to peers that catch up. Its stakes change only by
+/// plan: ``EpochPlan`` gives the sets of each epoch computed at a boundary, the same on
+/// every node, standing in for the stake transactions of a real ledger.
 public struct InMemoryBatchExecutor: BatchExecutor, Sendable {
+    /// The sets of the epoch numbered `number`, computed when the height before the epoch
+    /// ahead of it commits (see ``ConsensusSchedule``); nil keeps the latest epoch's sets
+    /// and length.
+    public typealias EpochPlan = @Sendable (_ number: UInt64)
+        -> (heightCount: UInt64, validators: ValidatorSet, sequencers: [LeaderSchedule.Member])?
+
     /// Most transactions waiting to be proposed.
     public static let pendingCountMax = 4_096
 
     public private(set) var head: ChainHead
+    public private(set) var schedule: ConsensusSchedule
+    /// The sets of the epochs after the schedule's first ones.
+    public let epochPlan: EpochPlan?
     public private(set) var stateRoot: [UInt8]
     /// Every decided batch in height order, with the certificate that decided it.
     public private(set) var committed: [(batch: BatchMessage, certificate: FinalityCertificate)] = []
@@ -27,10 +38,15 @@ public struct InMemoryBatchExecutor: BatchExecutor, Sendable {
     /// Transactions offered for proposals and not applied yet, in arrival order.
     public var pendingTransactions: [SignedTransaction] { pending.map(\.transaction) }
 
-    /// - Precondition: `genesisHash` and `genesisStateRoot` have 32 bytes.
-    public init(genesisHash: [UInt8], genesisStateRoot: [UInt8], transactionsPerBatchMax: Int) {
+    /// - Precondition: `genesisHash` and `genesisStateRoot` have 32 bytes; `schedule` starts
+    ///   at height 1.
+    public init(genesisHash: [UInt8], genesisStateRoot: [UInt8], transactionsPerBatchMax: Int,
+                schedule: ConsensusSchedule, epochPlan: EpochPlan? = nil) {
         precondition(genesisHash.count == 32 && genesisStateRoot.count == 32, "hashes have 32 bytes")
+        precondition(schedule.epochs[0].firstHeight == 1, "a chain's schedule starts at height 1")
         head = .genesis(hash: genesisHash)
+        self.schedule = schedule
+        self.epochPlan = epochPlan
         stateRoot = genesisStateRoot
         self.transactionsPerBatchMax = transactionsPerBatchMax
     }
@@ -76,5 +92,16 @@ public struct InMemoryBatchExecutor: BatchExecutor, Sendable {
         committed.append((batch, certificate))
         head = ChainHead(height: batch.header.body.height, batchHash: batch.hash, slot: batch.header.body.slot,
                          certificate: certificate)
+        if head.height == schedule.boundaryHeight { planNextEpoch() }
+    }
+
+    /// Adds the epoch after the latest, with the planned sets.
+    private mutating func planNextEpoch() {
+        let latest = schedule.latest
+        let sets = epochPlan?(latest.number + 1)
+            ?? (latest.heightCount, latest.validators, latest.sequencers)
+        guard let next = schedule.successor(heightCount: sets.heightCount, validators: sets.validators,
+                                            sequencers: sets.sequencers) else { return }
+        schedule.append(next)
     }
 }

@@ -4,7 +4,10 @@ import Wire
 
 /// The consensus machine's executor on the real ledger: drafts batches from the mempool,
 /// validates proposals by simulating them, and commits decided batches with their
-/// certificates in one SQLite transaction.
+/// certificates in one SQLite transaction. It keeps the consensus epochs beside the ledger:
+/// committing the last height before the latest known epoch computes the epoch after it
+/// from the state that batch leaves and stores it in the batch's SQLite transaction, so a
+/// restarted node finds exactly the epochs it committed (``ConsensusSchedule``).
 ///
 /// Not thread-safe: the node's loop owns it. A commit that fails (the disk is full, the
 /// database is damaged) leaves `failure` set; the node must then stop, since it can no
@@ -19,11 +22,14 @@ public struct LedgerBatchExecutor: BatchExecutor {
     public let account: AccountAddress
     public var mempool: Mempool
     public private(set) var head: ChainHead
+    public private(set) var schedule: ConsensusSchedule
     /// Why the last commit failed, if it did.
     public private(set) var failure: String?
     private var validations: [[UInt8]: Bool] = [:]
 
-    /// Restores the head from the ledger's archive (genesis when nothing was committed).
+    /// Restores the head from the ledger's archive (genesis when nothing was committed) and
+    /// the schedule from the epochs kept beside it; a ledger at genesis gets epochs 0 and 1
+    /// from its state, stored now.
     public init(ledger: LedgerDatabase, account: AccountAddress, mempool: Mempool = Mempool()) throws {
         guard let chainID = ledger.chainID, let genesisHash = ledger.genesisHash else { throw LedgerError.notInitialized }
         self.ledger = ledger
@@ -31,6 +37,9 @@ public struct LedgerBatchExecutor: BatchExecutor {
         self.account = account
         self.mempool = mempool
         head = try Self.head(of: ledger, genesisHash: genesisHash)
+        let (schedule, isStored) = try ConsensusSchedule.stored(in: ledger)
+        if !isStored { try ledger.storeConsensusEpochRows(schedule.rows, keepingFrom: 0) }
+        self.schedule = schedule
     }
 
     static func head(of ledger: LedgerDatabase, genesisHash: [UInt8]) throws -> ChainHead {
@@ -80,8 +89,15 @@ public struct LedgerBatchExecutor: BatchExecutor {
         certificate.encode(to: &writer)
         let archive = ArchivedBatch(height: header.height, hash: batch.hash, slot: header.slot,
                                     message: batch.encoded, certificate: writer.bytes)
+        let schedule = self.schedule
+        var nextEpoch: ConsensusEpoch?
+        let epochs: ((LedgerDatabase) throws -> LedgerDatabase.EpochRows?)? = header.height != schedule.boundaryHeight ? nil : {
+            guard let next = try schedule.successor(in: $0) else { return nil }
+            nextEpoch = next.epoch
+            return next.rows
+        }
         do {
-            let result = try ledger.apply(ledgerBatch(batch), archiving: archive)
+            let result = try ledger.apply(ledgerBatch(batch), archiving: archive, epochs: epochs)
             guard result.stateRoot == header.stateRoot else {
                 failure = "batch \(header.height) gave state root \(result.stateRoot) instead of \(header.stateRoot)"
                 return
@@ -91,6 +107,7 @@ public struct LedgerBatchExecutor: BatchExecutor {
             return
         }
         head = ChainHead(height: header.height, batchHash: batch.hash, slot: header.slot, certificate: certificate)
+        if let nextEpoch { self.schedule.append(nextEpoch) }
         validations.removeAll()
         let ledger = self.ledger
         mempool.update(accountNonces: { (try? ledger.account($0).nonce) ?? 0 }, time: header.time)

@@ -4,8 +4,9 @@ import Wire
 
 /// Replays a chain history file into a ledger: records the ledger already holds are
 /// checked against its archive and skipped; the rest are verified (link to the parent,
-/// certificate with more than 2/3 of the validator stake, transactions root, state root)
-/// and applied with their certificates, one SQLite transaction each.
+/// certificate with more than 2/3 of the stake of its height's validators, transactions
+/// root, state root) and applied with their certificates, one SQLite transaction each, in
+/// which the executor also keeps each epoch computed at a boundary.
 public enum ChainHistoryReplay {
     /// How many records were applied and how many the ledger already held.
     public struct Outcome: Sendable, Equatable {
@@ -60,7 +61,9 @@ public enum ChainHistoryReplay {
         guard batch.header.body.height == height, certificate.height == height, certificate.batchHash == batch.hash else {
             throw ChainHistoryError.invalid(height: height, "the certificate is not for this batch")
         }
-        let validators = try ValidatorSet.current(in: executor.ledger)
+        guard let validators = executor.schedule.validators(forHeight: height) else {
+            throw ChainHistoryError.invalid(height: height, "the validators of its epoch are not known")
+        }
         if let failure = certificate.verificationFailure(validators: validators, chainID: chainID) {
             throw ChainHistoryError.invalid(height: height, failure)
         }

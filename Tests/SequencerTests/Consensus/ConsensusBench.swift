@@ -6,7 +6,8 @@ import Sodium
 /// helpers to make their signed messages, for stepping one ``ConsensusMachine`` by hand.
 struct ConsensusBench {
     static let stakes: [UInt64] = [1, 1, 1, 1]
-    let configuration = ConsensusFixtures.configuration(stakes: stakes)
+    let configuration = ConsensusFixtures.configuration()
+    let schedule = ConsensusFixtures.schedule(stakes: stakes)
     var chainID: UInt64 { configuration.chainID }
 
     /// Milliseconds since 1970 at `fraction` of `slot`.
@@ -16,7 +17,7 @@ struct ConsensusBench {
 
     /// The index of the leader of `slot`.
     func leader(_ slot: UInt64) -> Int {
-        ConsensusFixtures.addresses.firstIndex(of: configuration.leader(slot))!
+        ConsensusFixtures.addresses.firstIndex(of: schedule.leader(height: 1, slot: slot)!)!
     }
 
     /// Validators other than `excluded`, in index order.
@@ -24,7 +25,7 @@ struct ConsensusBench {
         (0..<Self.stakes.count).filter { !excluded.contains($0) }
     }
 
-    func machine(_ index: Int?, executor: InMemoryBatchExecutor = ConsensusFixtures.executor(),
+    func machine(_ index: Int?, executor: InMemoryBatchExecutor = ConsensusFixtures.executor(stakes: stakes),
                  signingState: ConsensusSigningState = ConsensusSigningState(),
                  lock: ConsensusLock? = nil) -> ConsensusMachine<InMemoryBatchExecutor> {
         ConsensusMachine(configuration: configuration, key: index.map { ConsensusFixtures.keys[$0] }, executor: executor,

@@ -24,21 +24,24 @@ enum ConsensusFixtures {
         ValidatorSet(members: stakes.enumerated().map { (addresses[$0.offset], Amount($0.element)) })
     }
 
-    /// The leaders of slots 0..<count from CometBFT's weighted round robin over the stakes.
-    static func leaders(stakes: [UInt64], count: Int = 512) -> [AccountAddress] {
-        var schedule = LeaderSchedule(members: stakes.enumerated().map { (addresses[$0.offset], Int64($0.element)) })
-        return schedule.nextLeaders(count)
+    /// The sequencers of a set where each validator leads with power equal to its stake.
+    static func sequencers(stakes: [UInt64]) -> [LeaderSchedule.Member] {
+        stakes.enumerated().map { LeaderSchedule.Member(address: addresses[$0.offset], power: Int64($0.element)) }
     }
 
-    static func configuration(stakes: [UInt64], slotMilliseconds: UInt64 = 1_000) -> ConsensusConfiguration {
-        let leaders = Self.leaders(stakes: stakes)
-        return ConsensusConfiguration(
-            chainID: chainID, slotClock: SlotClock(genesisSeconds: genesisSeconds, slotMilliseconds: slotMilliseconds),
-            validators: validators(stakes: stakes), leader: { leaders[Int($0 % UInt64(leaders.count))] })
+    /// One epoch that never ends: the validators and leaders of `stakes` at every height.
+    static func schedule(stakes: [UInt64]) -> ConsensusSchedule {
+        ConsensusSchedule(epochs: [ConsensusEpoch(number: 0, firstHeight: 1, heightCount: UInt64.max,
+                                                  validators: validators(stakes: stakes), sequencers: sequencers(stakes: stakes))])
     }
 
-    static func executor(transactionsPerBatchMax: Int = 2) -> InMemoryBatchExecutor {
+    static func configuration(slotMilliseconds: UInt64 = 1_000) -> ConsensusConfiguration {
+        ConsensusConfiguration(chainID: chainID,
+                               slotClock: SlotClock(genesisSeconds: genesisSeconds, slotMilliseconds: slotMilliseconds))
+    }
+
+    static func executor(stakes: [UInt64] = [1, 1, 1, 1], transactionsPerBatchMax: Int = 2) -> InMemoryBatchExecutor {
         InMemoryBatchExecutor(genesisHash: genesisHash, genesisStateRoot: genesisStateRoot,
-                              transactionsPerBatchMax: transactionsPerBatchMax)
+                              transactionsPerBatchMax: transactionsPerBatchMax, schedule: schedule(stakes: stakes))
     }
 }

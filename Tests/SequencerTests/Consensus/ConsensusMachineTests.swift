@@ -47,7 +47,7 @@ struct ConsensusMachineTests {
         let (committed, certificate) = try #require(actions.commits.first)
         #expect(committed.hash == batch.hash)
         #expect(certificate.vote == ConsensusVote(step: .precommit, height: 1, slot: 1, batchHash: batch.hash))
-        #expect(certificate.verificationFailure(validators: bench.configuration.validators, chainID: bench.chainID) == nil)
+        #expect(certificate.verificationFailure(validators: bench.schedule.validators(forHeight: 1)!, chainID: bench.chainID) == nil)
         #expect(machine.executor.head.batchHash == batch.hash)
         #expect(machine.height == 2 && machine.step == .waiting && machine.round == 2)
         #expect(actions.wakeUp == bench.time(2))

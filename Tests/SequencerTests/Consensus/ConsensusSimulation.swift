@@ -14,6 +14,10 @@ struct ConsensusSimulation {
         var slotMilliseconds: UInt64 = 1_000
         /// Each node's clock runs ahead by up to this much.
         var clockSkewMax: Duration = .milliseconds(20)
+        /// The epochs at genesis; nil: one endless epoch of `stakes`.
+        var schedule: ConsensusSchedule?
+        /// The sets of later epochs (see `InMemoryBatchExecutor.EpochPlan`).
+        var epochPlan: InMemoryBatchExecutor.EpochPlan?
     }
 
     let options: Options
@@ -26,12 +30,15 @@ struct ConsensusSimulation {
 
     init(seed: UInt64, options: Options) {
         self.options = options
-        configuration = ConsensusFixtures.configuration(stakes: options.stakes, slotMilliseconds: options.slotMilliseconds)
+        configuration = ConsensusFixtures.configuration(slotMilliseconds: options.slotMilliseconds)
         record = ConsensusSimulationRecord(chainID: ConsensusFixtures.chainID)
         var random = SimulationRandom(seed: seed)
         var nodes: [SimulatedConsensusNode] = []
         for index in 0..<options.nodeCount {
-            var executor = ConsensusFixtures.executor()
+            var executor = InMemoryBatchExecutor(
+                genesisHash: ConsensusFixtures.genesisHash, genesisStateRoot: ConsensusFixtures.genesisStateRoot,
+                transactionsPerBatchMax: 2, schedule: options.schedule ?? ConsensusFixtures.schedule(stakes: options.stakes),
+                epochPlan: options.epochPlan)
             for transaction in ConsensusFixtures.transactions where random.nextFraction() < 0.5 {
                 executor.offer(transaction)
             }
@@ -103,12 +110,23 @@ struct ConsensusSimulation {
         return failures
     }
 
-    /// Every certificate of `node`'s chain verified from scratch.
-    func certificateFailures(node: Int) -> [String] {
-        simulator.nodes[node].chain.committed.compactMap { entry in
-            entry.certificate.verificationFailure(validators: configuration.validators, chainID: configuration.chainID)
+    /// Every certificate of `node`'s chain verified from scratch, against the validators of
+    /// its height (by default those of the node's schedule).
+    func certificateFailures(node: Int, validators: ((UInt64) -> ValidatorSet?)? = nil) -> [String] {
+        let chain = simulator.nodes[node].chain
+        let validatorsOfHeight = validators ?? { chain.schedule.validators(forHeight: $0) }
+        return chain.committed.compactMap { entry in
+            guard let validators = validatorsOfHeight(entry.certificate.height) else {
+                return "height \(entry.certificate.height): its epoch is not kept"
+            }
+            return entry.certificate.verificationFailure(validators: validators, chainID: configuration.chainID)
                 .map { "height \(entry.certificate.height): \($0)" }
         }
+    }
+
+    /// The leader of `slot` in the schedule that holds for the whole run (one endless epoch).
+    func leader(_ slot: UInt64) -> AccountAddress {
+        simulator.nodes[0].chain.schedule.leader(height: 1, slot: slot)!
     }
 
     /// The highest height every node in `nodes` committed.

@@ -124,7 +124,7 @@ struct ConsensusSimulationTests {
                 simulation.simulator.heal(at: simulation.start(ofSlot: slot + 1 + random.next() % 3))
             }
             if random.nextFraction() < 0.3 {
-                let leader = simulation.configuration.leader(slot + 1)
+                let leader = simulation.leader(slot + 1)
                 let candidates = simulation.honest.filter { simulation.simulator.nodes[$0].isUp }
                 let leaderIndex = candidates.first { ConsensusFixtures.addresses[$0] == leader }
                 if let node = leaderIndex ?? candidates.randomElement(using: &random) {
@@ -183,7 +183,7 @@ struct ConsensusSimulationTests {
         var current = slot
         while !waiting.isEmpty {
             current += 1
-            waiting.remove(simulation.configuration.leader(current))
+            waiting.remove(simulation.leader(current))
         }
         return current
     }
@@ -208,7 +208,7 @@ struct ConsensusSimulationTests {
                     .filter { $0.certificate.slot == $0.batch.header.body.slot }.map(\.certificate.slot))
                 let allDecisions = Set(simulation.decisionSlots(node: node))
                 for slot in UInt64(4)..<20 {
-                    let ledByCrashed = simulation.configuration.leader(slot) == ConsensusFixtures.addresses[crashed]
+                    let ledByCrashed = simulation.leader(slot) == ConsensusFixtures.addresses[crashed]
                     #expect(decided.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
                     #expect(allDecisions.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
                 }
@@ -234,6 +234,63 @@ struct ConsensusSimulationTests {
             let roots = Set(simulation.honest.map { simulation.simulator.nodes[$0].chain.committed[Int(lowest) - 1].batch.header.body.stateRoot })
             #expect(roots.count == 1, "seed \(seed): state roots differ at height \(lowest)")
         }
+    }
+
+    @Test("stakes change at epoch boundaries (stake moves, validators join and leave), with crashes: all nodes agree on every height")
+    func epochChanges() throws {
+        for seed in ConsensusSeeds.seeds(for: "epochChanges", defaultCount: 8) {
+            var random = SimulationRandom(seed: seed)
+            var options = Options()
+            options.nodeCount = 5
+            let genesisStakes = ConsensusSeeds.stakes(count: 4, using: &random) + [0]
+            var stakes = genesisStakes
+            options.schedule = ConsensusSchedule.genesis(heightCount: 3, validators: Self.validators(stakes),
+                                                         sequencers: Self.sequencers(stakes))
+            var planned: [UInt64: [UInt64]] = [:]
+            for number in UInt64(2)...16 {
+                stakes = ConsensusSeeds.stakes(count: 5, using: &random)
+                stakes[Int(random.next() % 5)] = 0
+                planned[number] = stakes
+            }
+            let plan = planned
+            options.epochPlan = { number in
+                plan[number].map { (3, Self.validators($0), Self.sequencers($0)) }
+            }
+            var simulation = ConsensusSimulation(seed: seed, options: options)
+            simulation.run(untilSlot: 10)
+            Self.crashAndRestart(&simulation, slots: 10..<14, using: &random)
+            simulation.run(untilSlot: 30)
+            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            let nodes = Array(0..<options.nodeCount)
+            let common = simulation.commonHeight(nodes)
+            #expect(common >= 12, "seed \(seed): only \(common) heights in 30 slots")
+            let reference = simulation.simulator.nodes[0].chain
+            for node in nodes {
+                let chain = simulation.simulator.nodes[node].chain
+                #expect(chain.committed.prefix(Int(common)).map(\.batch.hash)
+                        == reference.committed.prefix(Int(common)).map(\.batch.hash), "seed \(seed) node \(node)")
+                // Epoch n covers heights 3n+1…3n+3 and has the planned stakes (genesis for 0 and 1).
+                let failures = simulation.certificateFailures(node: node) { height in
+                    let number = (height - 1) / 3
+                    return Self.validators(number < 2 ? genesisStakes : plan[number] ?? plan[16]!)
+                }
+                #expect(failures.isEmpty, "seed \(seed) node \(node): \(failures)")
+                let height = min(chain.head.height, reference.head.height)
+                #expect(chain.schedule.epoch(forHeight: height) == reference.schedule.epoch(forHeight: height),
+                        "seed \(seed) node \(node): the epochs differ")
+            }
+            #expect(reference.schedule.latest.number >= 4, "seed \(seed): the run crossed several epochs")
+        }
+    }
+
+    static func validators(_ stakes: [UInt64]) -> ValidatorSet {
+        ValidatorSet(members: stakes.enumerated().filter { $0.element > 0 }
+            .map { (ConsensusFixtures.addresses[$0.offset], Amount($0.element)) })
+    }
+
+    static func sequencers(_ stakes: [UInt64]) -> [LeaderSchedule.Member] {
+        stakes.enumerated().filter { $0.element > 0 }
+            .map { LeaderSchedule.Member(address: ConsensusFixtures.addresses[$0.offset], power: Int64($0.element)) }
     }
 
     /// Crashes nodes at random points, several at once at times (now and then all of
