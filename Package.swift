@@ -72,7 +72,7 @@ let package = Package(
         // The curator role's automatic policy: size and near-duplicate checks, votes submitted through the node.
         .target(name: "Curation", dependencies: ["Node", "Attribution", "Ledger", "Identity", "Wire", "Sodium"]),
         // Attribution audits beside a node: tier-1 span and tier-2 influence re-verification of receipts, challenges and votes.
-        .target(name: "Audit", dependencies: ["Hosting", "InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Wire", "Sodium"]),
+        .target(name: "Audit", dependencies: ["Hosting", "Sequencer", "InfluenceAttribution", "LoRATraining", "ModelFactory", "Attribution", "OpenLoRA", "Tokenizers", "Node", "Ledger", "Identity", "Wire", "Sodium"]),
         // The command-line interface, kept out of the executable so that it can be tested.
         .target(name: "OLNCommand", dependencies: ["Audit", "Curation", "Hosting", "ModelFactory", "LoRATraining", "InferenceAPI", "HTTP", "Sequencer", "OpenLoRA", "Tokenizers", "Tensor", "ModelFiles", "Node", "Ledger", "Network", "P2P", "Gossip", "IO", "Identity", "Wire", "Sodium"]),
         .executableTarget(name: "oln", dependencies: ["OLNCommand"]),

@@ -2,6 +2,7 @@ import Foundation
 import Identity
 import Ledger
 import Node
+import Sequencer
 import Wire
 
 /// One round: read the new finalized batches, work on what waits, move the cursor.
@@ -60,8 +61,7 @@ extension AuditorService {
             guard AuditSampling.isSampled(seed: seed, auditPartsPerMillion: round.parameters.integer(.attributionAudit)) else {
                 return
             }
-            let candidates = AuditSampling.candidates(try ledger.stakers(of: .validator), host: record.host,
-                                                      stakeMin: round.parameters[.validatorStakeMin])
+            let candidates = try auditCandidates(atHeight: batch.height, host: record.host, round: round)
             let auditors = AuditSampling.auditors(seed: seed, candidates: candidates,
                                                   count: Int(round.parameters.integer(.attributionAuditors)))
             guard auditors.contains(address) else { return }
@@ -80,6 +80,17 @@ extension AuditorService {
                                       challenger: challenge.challenger, voters: challenge.votes.map(\.voter))
         else { return }
         pending.append(AuditItem(receiptID: challenge.receiptID, height: height, purpose: .vote(challengeID: challengeID)))
+    }
+
+    /// The validators a receipt of the batch at `height` may draw: the consensus set of that
+    /// height (its epoch's, which every peer holds alike); the ledger's current validators
+    /// at `validator_stake_min` when the node no longer keeps that epoch.
+    func auditCandidates(atHeight height: UInt64, host: AccountAddress, round: Round) throws -> [AuditSampling.Candidate] {
+        if let set = try? ConsensusSchedule.stored(in: ledger).schedule.validators(forHeight: height) {
+            return AuditSampling.candidates(set.members.map { ($0.address, $0.stake) }, host: host, stakeMin: 1)
+        }
+        return AuditSampling.candidates(try ledger.stakers(of: .validator), host: host,
+                                        stakeMin: round.parameters[.validatorStakeMin])
     }
 
     func windowEnd(_ record: ReceiptRecord, _ round: Round) -> UInt64 {
