@@ -4,7 +4,8 @@ import Testing
 @testable import Sequencer
 
 /// Tendermint over slots in the simulator, each run reproducible from its printed seed.
-/// `OLN_CONSENSUS_SEEDS` sets the number of seeds per test for long runs.
+/// `OLN_CONSENSUS_SEEDS` sets the number of seeds per test for long runs; each test prints
+/// how many of its seeds passed every check (`ConsensusSeedTally`).
 @Suite("Consensus in the simulator")
 struct ConsensusSimulationTests {
     typealias Options = ConsensusSimulation.Options
@@ -28,23 +29,26 @@ struct ConsensusSimulationTests {
     @Test("no faults: every slot decides its own batch within the slot, and all nodes commit one chain")
     func noFaults() {
         var delays: [Double] = []
+        var tally = ConsensusSeedTally(test: "noFaults")
         for seed in ConsensusSeeds.seeds(for: "noFaults", defaultCount: 24) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             let options = Self.randomOptions(&random)
             var simulation = ConsensusSimulation(seed: seed, options: options)
             simulation.run(untilSlot: 13)
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             for node in 0..<options.nodeCount {
                 // A node whose clock runs ahead may already have decided slot 13 when the
                 // run stops at that slot's start; slots 1 to 12 must all be decided.
                 let decided = simulation.decisionSlots(node: node)
-                #expect(Array(decided.prefix(12)) == Array(1...12) && decided.count <= 13, "seed \(seed) node \(node)")
-                #expect(simulation.simulator.nodes[node].chain.committed[11].batch.hash
-                        == simulation.simulator.nodes[0].chain.committed[11].batch.hash, "seed \(seed) node \(node)")
+                tally.check(Array(decided.prefix(12)) == Array(1...12) && decided.count <= 13, "seed \(seed) node \(node)")
+                tally.check(simulation.simulator.nodes[node].chain.committed[11].batch.hash
+                            == simulation.simulator.nodes[0].chain.committed[11].batch.hash, "seed \(seed) node \(node)")
                 delays += simulation.finalityDelays(node: node)
             }
-            #expect(simulation.certificateFailures(node: 0).isEmpty, "seed \(seed)")
+            tally.check(simulation.certificateFailures(node: 0).isEmpty, "seed \(seed)")
         }
+        tally.report()
         print("noFaults: slots from a batch's slot start to its commit: p50 \(Self.format(Self.percentile(delays, 0.5))), "
               + "p99 \(Self.format(Self.percentile(delays, 0.99))), max \(Self.format(delays.max() ?? .nan)) over \(delays.count) commits")
         #expect((delays.max() ?? 1) < 1, "every batch is final within its own slot")
@@ -54,7 +58,9 @@ struct ConsensusSimulationTests {
     func safetyUnderFaults() {
         var heights: [UInt64] = []
         var evidenceCount = 0
+        var tally = ConsensusSeedTally(test: "safetyUnderFaults")
         for seed in ConsensusSeeds.seeds(for: "safetyUnderFaults", defaultCount: 24) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             var options = Self.randomOptions(&random)
             options.byzantine = Self.byzantineSet(&options, using: &random)
@@ -71,17 +77,18 @@ struct ConsensusSimulationTests {
             let rotation = Self.slotByWhichEveryoneLed(after: 24, simulation: simulation, count: options.nodeCount)
             let bound = Self.slotByWhichEveryoneLed(after: rotation, simulation: simulation, count: options.nodeCount) + 1
             simulation.run(until: simulation.honest, commit: target, beforeSlot: bound)
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             for node in simulation.honest where simulation.simulator.nodes[node].commitTimes[target] == nil {
-                Issue.record("seed \(seed): honest node \(node) did not reach height \(target) by slot \(bound)")
+                tally.check(false, "seed \(seed): honest node \(node) did not reach height \(target) by slot \(bound)")
             }
             for node in simulation.honest {
                 for evidence in simulation.simulator.nodes[node].evidence {
                     evidenceCount += 1
-                    #expect(Self.evidenceFailure(evidence, byzantine: options.byzantine) == nil, "seed \(seed) node \(node)")
+                    tally.check(Self.evidenceFailure(evidence, byzantine: options.byzantine) == nil, "seed \(seed) node \(node)")
                 }
             }
         }
+        tally.report()
         print("safetyUnderFaults: heights all honest nodes reached in 23 slots: p50 \(Self.percentile(heights.map { Double($0) }, 0.5)), "
               + "min \(heights.min() ?? 0); equivocation evidence reports \(evidenceCount)")
     }
@@ -141,7 +148,9 @@ struct ConsensusSimulationTests {
     func livenessAfterPartition() {
         var delays: [Double] = []
         var bounds: [Double] = []
+        var tally = ConsensusSeedTally(test: "livenessAfterPartition")
         for seed in ConsensusSeeds.seeds(for: "livenessAfterPartition", defaultCount: 24) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             var options = Self.randomOptions(&random)
             options.clockSkewMax = .milliseconds(50)
@@ -163,15 +172,16 @@ struct ConsensusSimulationTests {
             let bound = Self.slotByWhichEveryoneLed(after: healSlot, simulation: simulation, count: options.nodeCount) + 1
             simulation.run(until: Array(0..<options.nodeCount), commit: target, beforeSlot: bound)
             bounds.append(Double(bound) - (heal / simulation.slot))
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             for node in 0..<options.nodeCount {
                 guard let time = simulation.simulator.nodes[node].commitTimes[target] else {
-                    Issue.record("seed \(seed): node \(node) did not reach height \(target) by slot \(bound)")
+                    tally.check(false, "seed \(seed): node \(node) did not reach height \(target) by slot \(bound)")
                     continue
                 }
                 delays.append((time - heal) / simulation.slot)
             }
         }
+        tally.report()
         print("livenessAfterPartition: slots from the heal until each node commits a new height: "
               + "p50 \(Self.format(Self.percentile(delays, 0.5))), p99 \(Self.format(Self.percentile(delays, 0.99))), "
               + "max \(Self.format(delays.max() ?? .nan)); bound (one rotation) p50 \(Self.format(Self.percentile(bounds, 0.5)))")
@@ -190,7 +200,9 @@ struct ConsensusSimulationTests {
 
     @Test("liveness: a crashed leader costs only its own slots")
     func crashedLeader() {
+        var tally = ConsensusSeedTally(test: "crashedLeader")
         for seed in ConsensusSeeds.seeds(for: "crashedLeader", defaultCount: 24) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             let options = Self.randomOptions(&random)
             let total = options.stakes.reduce(0, +)
@@ -202,23 +214,26 @@ struct ConsensusSimulationTests {
             simulation.crash(crashed)
             simulation.run(untilSlot: 20)
             let live = (0..<options.nodeCount).filter { $0 != crashed }
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed)")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed)")
             for node in live {
                 let decided = Set(simulation.simulator.nodes[node].chain.committed
                     .filter { $0.certificate.slot == $0.batch.header.body.slot }.map(\.certificate.slot))
                 let allDecisions = Set(simulation.decisionSlots(node: node))
                 for slot in UInt64(4)..<20 {
                     let ledByCrashed = simulation.leader(slot) == ConsensusFixtures.addresses[crashed]
-                    #expect(decided.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
-                    #expect(allDecisions.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
+                    tally.check(decided.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
+                    tally.check(allDecisions.contains(slot) == !ledByCrashed, "seed \(seed) node \(node) slot \(slot)")
                 }
             }
         }
+        tally.report()
     }
 
     @Test("crash and restart: validators keep their signing state and lock, never sign twice, and rejoin")
     func crashAndRestart() {
+        var tally = ConsensusSeedTally(test: "crashAndRestart")
         for seed in ConsensusSeeds.seeds(for: "crashAndRestart", defaultCount: 24) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             var options = Self.randomOptions(&random)
             options.link = LinkModel(latencyMin: .milliseconds(5), latencyMax: .milliseconds(80), lossProbability: 0.02)
@@ -226,19 +241,22 @@ struct ConsensusSimulationTests {
             Self.crashAndRestart(&simulation, slots: 1..<18, using: &random)
             let before = simulation.commonHeight(simulation.honest)
             simulation.run(untilSlot: 24)
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             let heads = simulation.honest.map { simulation.simulator.nodes[$0].chain.head }
             let lowest = heads.map(\.height).min()!
-            #expect(heads.map(\.height).max()! - lowest <= 1, "seed \(seed): heads \(heads.map(\.height))")
-            #expect(lowest > before, "seed \(seed): no progress after the last restart")
+            tally.check(heads.map(\.height).max()! - lowest <= 1, "seed \(seed): heads \(heads.map(\.height))")
+            tally.check(lowest > before, "seed \(seed): no progress after the last restart")
             let roots = Set(simulation.honest.map { simulation.simulator.nodes[$0].chain.committed[Int(lowest) - 1].batch.header.body.stateRoot })
-            #expect(roots.count == 1, "seed \(seed): state roots differ at height \(lowest)")
+            tally.check(roots.count == 1, "seed \(seed): state roots differ at height \(lowest)")
         }
+        tally.report()
     }
 
     @Test("stakes change at epoch boundaries (stake moves, validators join and leave), with crashes: all nodes agree on every height")
     func epochChanges() throws {
+        var tally = ConsensusSeedTally(test: "epochChanges")
         for seed in ConsensusSeeds.seeds(for: "epochChanges", defaultCount: 8) {
+            defer { tally.finish(seed: seed) }
             var random = SimulationRandom(seed: seed)
             var options = Options()
             options.nodeCount = 5
@@ -260,27 +278,28 @@ struct ConsensusSimulationTests {
             simulation.run(untilSlot: 10)
             Self.crashAndRestart(&simulation, slots: 10..<14, using: &random)
             simulation.run(untilSlot: 30)
-            #expect(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
+            tally.check(simulation.safetyFailures().isEmpty, "seed \(seed): \(simulation.safetyFailures())")
             let nodes = Array(0..<options.nodeCount)
             let common = simulation.commonHeight(nodes)
-            #expect(common >= 12, "seed \(seed): only \(common) heights in 30 slots")
+            tally.check(common >= 12, "seed \(seed): only \(common) heights in 30 slots")
             let reference = simulation.simulator.nodes[0].chain
             for node in nodes {
                 let chain = simulation.simulator.nodes[node].chain
-                #expect(chain.committed.prefix(Int(common)).map(\.batch.hash)
-                        == reference.committed.prefix(Int(common)).map(\.batch.hash), "seed \(seed) node \(node)")
+                tally.check(chain.committed.prefix(Int(common)).map(\.batch.hash)
+                            == reference.committed.prefix(Int(common)).map(\.batch.hash), "seed \(seed) node \(node)")
                 // Epoch n covers heights 3n+1…3n+3 and has the planned stakes (genesis for 0 and 1).
                 let failures = simulation.certificateFailures(node: node) { height in
                     let number = (height - 1) / 3
                     return Self.validators(number < 2 ? genesisStakes : plan[number] ?? plan[16]!)
                 }
-                #expect(failures.isEmpty, "seed \(seed) node \(node): \(failures)")
+                tally.check(failures.isEmpty, "seed \(seed) node \(node): \(failures)")
                 let height = min(chain.head.height, reference.head.height)
-                #expect(chain.schedule.epoch(forHeight: height) == reference.schedule.epoch(forHeight: height),
-                        "seed \(seed) node \(node): the epochs differ")
+                tally.check(chain.schedule.epoch(forHeight: height) == reference.schedule.epoch(forHeight: height),
+                            "seed \(seed) node \(node): the epochs differ")
             }
-            #expect(reference.schedule.latest.number >= 4, "seed \(seed): the run crossed several epochs")
+            tally.check(reference.schedule.latest.number >= 4, "seed \(seed): the run crossed several epochs")
         }
+        tally.report()
     }
 
     static func validators(_ stakes: [UInt64]) -> ValidatorSet {
