@@ -71,7 +71,7 @@ enum FinetuneBenchmark {
                                   dataset: dataset, objective: engine, clock: { start.duration(to: .now) })
         let before = try answers(model, tokenizer, adapter: nil)
         let began = ModelBenchmark.seconds()
-        guard case .finished(let summary) = try job.run() else { throw ModelBenchmarkError("the job stopped") }
+        guard case .finished(let summary) = try job.run() else { throw BenchmarkFailure("the job stopped") }
         let elapsed = ModelBenchmark.seconds() - began
         let adapter = try LoRAAdapter(directory: folder + "/adapter", base: model.configuration)
         let after = try answers(model, tokenizer, adapter: adapter)

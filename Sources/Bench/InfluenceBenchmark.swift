@@ -192,7 +192,7 @@ enum InfluenceBenchmark {
 
     private static func measurePlantedFacts(_ settings: Settings) throws {
         guard FileManager.default.fileExists(atPath: settings.modelPath) else {
-            throw ModelBenchmarkError("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
+            throw BenchmarkFailure("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
         }
         CPUBackend.setBLASThreadCount(settings.threadCount)
         let facts = facts(count: settings.factCount, seed: 2024)
@@ -237,7 +237,7 @@ enum InfluenceBenchmark {
         let began = seconds()
         var lastLoss = 0.0
         guard case .finished(let summary) = try job.run(progress: { lastLoss = $0.loss }) else {
-            throw ModelBenchmarkError("the training job stopped")
+            throw BenchmarkFailure("the training job stopped")
         }
         let trainingSeconds = seconds() - began
         let storeBytes = try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/gradients-\(settings.stepCount).bin")))

@@ -33,9 +33,9 @@ struct LlamaCppReference {
 
     /// Runs the script; a failure says why (no interpreter, no llama_cpp, a crash).
     static func measure(python: String, modelPath: String, threadCount: Int, prompt: [Int],
-                        decodeTokens: [Int]) -> Result<LlamaCppReference, ModelBenchmarkError> {
+                        decodeTokens: [Int]) -> Result<LlamaCppReference, BenchmarkFailure> {
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            return .failure(ModelBenchmarkError("no Python at \(python) (set OLN_LLAMA_CPP_PYTHON or "
+            return .failure(BenchmarkFailure("no Python at \(python) (set OLN_LLAMA_CPP_PYTHON or "
                                                 + "--llama-cpp-python to one with llama-cpp-python installed)"))
         }
         let process = Process()
@@ -47,7 +47,7 @@ struct LlamaCppReference {
         do {
             try process.run()
         } catch {
-            return .failure(ModelBenchmarkError("cannot run \(python): \(error)"))
+            return .failure(BenchmarkFailure("cannot run \(python): \(error)"))
         }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -56,7 +56,7 @@ struct LlamaCppReference {
               let object = try? JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any],
               let prompt = object["prompt"] as? Double, let decode = object["decode"] as? Double else {
             let reason = lastLine.isEmpty ? "exit status \(process.terminationStatus)" : lastLine
-            return .failure(ModelBenchmarkError("llama-cpp-python failed: \(reason)"))
+            return .failure(BenchmarkFailure("llama-cpp-python failed: \(reason)"))
         }
         return .success(LlamaCppReference(prompt: prompt, decode: decode, version: "llama-cpp-python "
                                           + ((object["version"] as? String) ?? "?")))

@@ -44,7 +44,7 @@ enum ModelBenchmark {
 
     private static func measure(_ settings: Settings) throws {
         guard FileManager.default.fileExists(atPath: settings.modelPath) else {
-            throw ModelBenchmarkError("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
+            throw BenchmarkFailure("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
         }
         CPUBackend.setBLASThreadCount(settings.threadCount)
         let model = try LlamaModel(ggufFile: settings.modelPath, backend: CPUBackend(threadCount: settings.threadCount))

@@ -46,7 +46,7 @@ enum TrainingBenchmark {
 
     private static func measure(_ settings: Settings) throws {
         guard FileManager.default.fileExists(atPath: settings.modelPath) else {
-            throw ModelBenchmarkError("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
+            throw BenchmarkFailure("\(settings.modelPath) is absent; run Scripts/setup to fetch the model")
         }
         CPUBackend.setBLASThreadCount(settings.threadCount)
         let model = try LlamaModel(ggufFile: settings.modelPath, backend: CPUBackend(threadCount: settings.threadCount))
@@ -102,7 +102,7 @@ enum TrainingBenchmark {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard process.terminationStatus == 0, let index = words.firstIndex(of: "tokens/s"), index > 0,
               let rate = Double(words[index - 1]) else {
-            throw ModelBenchmarkError("the PyTorch reference failed (exit \(process.terminationStatus)): \(text)")
+            throw BenchmarkFailure("the PyTorch reference failed (exit \(process.terminationStatus)): \(text)")
         }
         return rate
     }

@@ -24,6 +24,8 @@ case "finetune":
     FinetuneBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "influence":
     InfluenceBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "catch-up":
+    NodeCatchUpBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("""
         usage: oln-bench p2p [--megabytes N] [--connections N]
@@ -36,6 +38,7 @@ default:
                oln-bench training [--model FILE] [--threads N] [--tokens N] [--rank R] [--steps N]
                                   [--pytorch-python PYTHON]
                oln-bench finetune [--steps N] [--threads N]
+               oln-bench catch-up [--transactions N] [--senders N] [--slot-ms MS]
                oln-bench influence [--model FILE] [--threads N] [--examples N] [--queries N] [--facts N]
                                    [--steps N] [--learning-rate LR] [--q-v] [--generated N]
                                    [--projection-dimension K] [--scoring-only]
