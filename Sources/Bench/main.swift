@@ -24,6 +24,8 @@ case "finetune":
     FinetuneBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "influence":
     InfluenceBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "processes":
+    ProcessThroughputBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "catch-up":
     NodeCatchUpBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
@@ -39,6 +41,7 @@ default:
                                   [--pytorch-python PYTHON]
                oln-bench finetune [--steps N] [--threads N]
                oln-bench catch-up [--transactions N] [--senders N] [--slot-ms MS]
+               oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH]
                oln-bench influence [--model FILE] [--threads N] [--examples N] [--queries N] [--facts N]
                                    [--steps N] [--learning-rate LR] [--q-v] [--generated N]
                                    [--projection-dimension K] [--scoring-only]
