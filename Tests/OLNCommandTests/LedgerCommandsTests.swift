@@ -99,7 +99,9 @@ struct LedgerCommandsTests {
         let base = try ModelFixtures.baseFolderWithTokenizer()
         defer { try? FileManager.default.removeItem(atPath: base) }
         try Self.expectSuccess(["model", "register", "--dir", nodeA, "--file", base + "/model.safetensors", "--wait", "30"])
-        let trained = try Self.json(["train", "--dir", nodeA, "--datanet", datanet, "--datanet", second, "--base", base,
+        // A process of its own: `--threads` sets OpenBLAS's thread count for the whole process,
+        // which would change the products of tests running beside this one.
+        let trained = try Self.processJSON(["train", "--dir", nodeA, "--datanet", datanet, "--datanet", second, "--base", base,
                                      "--steps", "4",
                                      "--rank", "2", "--sequence-length", "32", "--validation-fraction", "0",
                                      "--threads", "1", "--submit", "--wait", "30", "--json"])
@@ -430,6 +432,24 @@ struct LedgerCommandsTests {
                      "\(arguments): \(run.error.replacingOccurrences(of: "\n", with: " | ")) \(logTail(arguments))")
         return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any],
                             "\(arguments): \(run.output)")
+    }
+
+    /// Runs `oln` in a process of its own and parses what it prints as a JSON object.
+    static func processJSON(_ arguments: [String]) throws -> [String: Any] {
+        guard let binary = olnBinary else { throw CommandFailure("oln is not built next to the test bundle") }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = patient(arguments)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(arguments): \(complaint.suffix(2_000))")
+        return try #require(try JSONSerialization.jsonObject(with: printed) as? [String: Any],
+                            "\(arguments): \(String(decoding: printed, as: UTF8.self))")
     }
 
     static func patient(_ arguments: [String]) -> [String] {

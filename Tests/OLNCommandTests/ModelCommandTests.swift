@@ -100,7 +100,7 @@ struct ModelCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let fromFolder = CapturedRun(["model", "run", folder, "--prompt", "abc", "--max-tokens", "10"])
         let fromGGUF = CapturedRun(["model", "run", ModelFixtures.path("base-f32.gguf"), "--prompt", "abc",
-                                    "--max-tokens=10", "--tokenizer", folder + "/tokenizer.json", "--threads", "1"])
+                                    "--max-tokens=10", "--tokenizer", folder + "/tokenizer.json"])
         #expect(fromGGUF.code == .success, "\(fromGGUF.error)")
         #expect(fromGGUF.output == fromFolder.output)
         #expect(!fromGGUF.output.isEmpty)
