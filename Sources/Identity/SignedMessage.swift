@@ -57,6 +57,13 @@ public struct SignedMessage<Body: CanonicalMessage>: Sendable {
     /// Decodes an envelope and verifies it for `chainID`; every deviation from the
     /// canonical form, in the envelope or in the body, is refused.
     public static func verified(_ envelope: [UInt8], chainID: UInt64) throws(SignedMessageError) -> SignedMessage {
+        try verified(envelope, chainID: chainID, knownValid: nil)
+    }
+
+    /// As ``verified(_:chainID:)``, but the signature of an envelope whose hash `knownValid`
+    /// holds (verified before for this chain) is not checked again; everything else is.
+    public static func verified(_ envelope: [UInt8], chainID: UInt64,
+                                knownValid: VerifiedEnvelopes?) throws(SignedMessageError) -> SignedMessage {
         let fields = try envelopeFields(envelope)
         let signer: Ed25519PublicKey
         do {
@@ -70,8 +77,10 @@ public struct SignedMessage<Body: CanonicalMessage>: Sendable {
         } catch {
             throw .malformedBody(error)
         }
-        let signed = Body.signingBytes(chainID: chainID, body: fields.body)
-        guard signer.isValidSignature(fields.signature, for: signed) else { throw .invalidSignature }
+        if knownValid?.contains(BLAKE2b256.hash(envelope)) != true {
+            let signed = Body.signingBytes(chainID: chainID, body: fields.body)
+            guard signer.isValidSignature(fields.signature, for: signed) else { throw .invalidSignature }
+        }
         return SignedMessage(body: body, bodyBytes: fields.body, signer: signer, signature: fields.signature)
     }
 

@@ -3,6 +3,7 @@ import Identity
 import Ledger
 import Network
 import Sequencer
+import Sodium
 import Wire
 
 /// Gossip validators and deliveries. A message that fails decoding or a signature is
@@ -16,8 +17,11 @@ extension NodeRuntime {
         let chainID = setup.chainID
         let setup = self.setup
         let decoded = decodedProposals
+        let verified = verifiedTransactions
         gossip.setWorkerValidator({ message in
-            guard let proposal = try? ProposalMessage.decode(message.data ?? [], chainID: chainID) else { return .reject }
+            guard let proposal = try? ProposalMessage.decode(message.data ?? [], chainID: chainID, knownValid: verified) else {
+                return .reject
+            }
             let body = proposal.proposal.body
             guard let leader = setup.leader(height: body.height, slot: body.slot) else { return .ignore }
             guard proposal.proposal.signerAddress == leader else { return .reject }
@@ -44,7 +48,9 @@ extension NodeRuntime {
 
     private func validateTransaction(_ message: GossipMessage) -> GossipValidationResult {
         guard !isStopping else { return .ignore }
-        guard let transaction = try? SignedTransaction.verified(message.data ?? [], chainID: setup.chainID) else { return .reject }
+        let data = message.data ?? []
+        guard let transaction = try? SignedTransaction.verified(data, chainID: setup.chainID) else { return .reject }
+        verifiedTransactions.insert(BLAKE2b256.hash(data))
         return admit(transaction)
     }
 

@@ -54,6 +54,11 @@ public final class NodeRuntime: @unchecked Sendable {
     let gossip: GossipNode
     let pool: SharedMempool
     let decodedProposals = DecodedProposals()
+    /// Transactions verified from gossip, whose signatures a proposal carrying them need not
+    /// have checked again.
+    let verifiedTransactions = VerifiedEnvelopes(capacity: NodeRuntime.verifiedTransactionCountMax)
+    /// The most verified transaction envelopes remembered (a few batches' worth).
+    static let verifiedTransactionCountMax = 65_536
     var machine: ConsensusMachine<NodeBatchExecutor>
     var bootstrap: [Multiaddr] = []
 

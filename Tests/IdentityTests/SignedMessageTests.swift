@@ -20,6 +20,26 @@ struct SignedMessageTests {
         #expect(verified.envelopeBytes == signed.envelopeBytes)
     }
 
+    @Test("an envelope already verified is not checked again; any other still is, and decoding always happens")
+    func knownValid() throws {
+        var envelope = SignedMessage(signing: CanonicalMessageTests.note, chainID: Self.chainID, with: key).envelopeBytes
+        envelope[envelope.count - 1] ^= 0x01  // the signature's last byte: a bad signature
+        let known = VerifiedEnvelopes(capacity: 4)
+        #expect(throws: SignedMessageError.invalidSignature) {
+            try SignedMessage<TestNote>.verified(envelope, chainID: Self.chainID, knownValid: known)
+        }
+        // Marked as verified (which a node does only after checking it), the signature is skipped.
+        known.insert(BLAKE2b256.hash(envelope))
+        let decoded = try SignedMessage<TestNote>.verified(envelope, chainID: Self.chainID, knownValid: known)
+        #expect(decoded.body == CanonicalMessageTests.note)
+        var malformed = envelope
+        malformed.removeLast()
+        known.insert(BLAKE2b256.hash(malformed))
+        #expect(throws: SignedMessageError.self) {
+            try SignedMessage<TestNote>.verified(malformed, chainID: Self.chainID, knownValid: known)
+        }
+    }
+
     @Test("the signature covers the chain id")
     func otherChainRefused() {
         let signed = SignedMessage(signing: CanonicalMessageTests.note, chainID: Self.chainID, with: key)

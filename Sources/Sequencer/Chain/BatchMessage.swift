@@ -45,7 +45,10 @@ public struct BatchMessage: Sendable {
     /// Decodes a batch message and verifies every signature in it for `chainID`: the
     /// header's and each transaction's. The certificate's signatures need the validator
     /// set and are checked by the caller.
-    public static func decode(_ bytes: [UInt8], chainID: UInt64) throws(BatchMessageError) -> BatchMessage {
+    /// Transactions whose envelopes `knownValid` holds are decoded without checking their
+    /// signatures again.
+    public static func decode(_ bytes: [UInt8], chainID: UInt64,
+                              knownValid: VerifiedEnvelopes? = nil) throws(BatchMessageError) -> BatchMessage {
         guard bytes.count <= byteCountMax else { throw .tooLarge(bytes.count) }
         var limits = ProtobufLimits.standard
         limits.messageByteCountMax = byteCountMax
@@ -59,7 +62,9 @@ public struct BatchMessage: Sendable {
             while let field = try reader.nextField(after: &previous, repeatable: 2) {
                 switch field.number {
                 case 1: header = try verifiedHeader(field.bytes(), chainID: chainID)
-                case 2: transactions.append(try verifiedTransaction(field.bytes(), index: transactions.count, chainID: chainID))
+                case 2:
+                    transactions.append(try verifiedTransaction(field.bytes(), index: transactions.count, chainID: chainID,
+                                                                knownValid: knownValid))
                 case 3:
                     var nested = try reader.nestedReader(for: field)
                     certificate = try FinalityCertificate(from: &nested)
@@ -83,9 +88,10 @@ public struct BatchMessage: Sendable {
         }
     }
 
-    private static func verifiedTransaction(_ bytes: [UInt8], index: Int, chainID: UInt64) throws -> SignedTransaction {
+    private static func verifiedTransaction(_ bytes: [UInt8], index: Int, chainID: UInt64,
+                                            knownValid: VerifiedEnvelopes?) throws -> SignedTransaction {
         do {
-            return try SignedTransaction.verified(bytes, chainID: chainID)
+            return try SignedTransaction.verified(bytes, chainID: chainID, knownValid: knownValid)
         } catch {
             throw BatchMessageError.invalidTransaction(index: index, "\(error)")
         }

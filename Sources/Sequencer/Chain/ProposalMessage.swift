@@ -49,7 +49,10 @@ public struct ProposalMessage: Sendable {
     /// Decodes a proposal message and verifies every signature in it for `chainID`: the
     /// proposal's, the batch's (header and transactions) and the polka votes'. Whether the
     /// signers are the right leaders and validators is for consensus to check.
-    public static func decode(_ bytes: [UInt8], chainID: UInt64) throws(ProposalMessageError) -> ProposalMessage {
+    /// Transactions whose envelopes `knownValid` holds (verified from gossip) are decoded
+    /// without checking their signatures again.
+    public static func decode(_ bytes: [UInt8], chainID: UInt64,
+                              knownValid: VerifiedEnvelopes? = nil) throws(ProposalMessageError) -> ProposalMessage {
         guard bytes.count <= byteCountMax else { throw .tooLarge(bytes.count) }
         let fields = try Self.fields(bytes)
         let proposal: SignedMessage<ConsensusProposal>
@@ -60,7 +63,7 @@ public struct ProposalMessage: Sendable {
         }
         let batch: BatchMessage
         do {
-            batch = try BatchMessage.decode(fields.batch, chainID: chainID)
+            batch = try BatchMessage.decode(fields.batch, chainID: chainID, knownValid: knownValid)
         } catch {
             throw .invalidBatch(error)
         }
