@@ -11,10 +11,10 @@ import Foundation
 /// verification latency percentiles, and the time to extend the index by 1 % new documents.
 enum AttributionBenchmark {
     static func run(arguments: [String]) {
-        let tokens = option("--tokens", in: arguments).flatMap(Int.init) ?? 10_000_000
-        let queries = option("--queries", in: arguments).flatMap(Int.init) ?? 1_000
-        let outputTokens = option("--output-tokens", in: arguments).flatMap(Int.init) ?? 256
-        let seed = option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
+        let tokens = BenchSupport.option("--tokens", in: arguments).flatMap(Int.init) ?? 10_000_000
+        let queries = BenchSupport.option("--queries", in: arguments).flatMap(Int.init) ?? 1_000
+        let outputTokens = BenchSupport.option("--output-tokens", in: arguments).flatMap(Int.init) ?? 256
+        let seed = BenchSupport.option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
         guard (10_000...1_000_000_000).contains(tokens), queries > 0, (64...16_384).contains(outputTokens) else {
             BenchSupport.print("attribution: --tokens 10000...1000000000, --queries > 0, --output-tokens 64...16384")
             exit(2)
@@ -149,11 +149,6 @@ enum AttributionBenchmark {
         var id = [UInt8](repeating: 0x5A, count: 32)
         for byte in 0..<8 { id[byte] = UInt8((number >> (8 * byte)) & 0xFF) }
         return id
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let position = arguments.firstIndex(of: name), position + 1 < arguments.count else { return nil }
-        return arguments[position + 1]
     }
 
     /// SplitMix64, seeded, for the synthetic corpus.

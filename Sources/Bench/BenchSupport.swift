@@ -34,6 +34,12 @@ enum BenchSupport {
     static func format(_ value: Double, decimals: Int = 1) -> String {
         String(format: "%.\(decimals)f", value)
     }
+
+    /// The value after `name` in `arguments` (`--nodes 4`), or nil.
+    static func option(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
 }
 
 /// Waits on a test-style condition from the main thread while a loop thread works.

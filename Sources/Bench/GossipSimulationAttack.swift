@@ -14,10 +14,10 @@ struct GossipSimulationAttack {
     var forgedPerHeartbeat = 0
     var eclipseSybils = 0
 
-    init(arguments: [String], option: (String) -> String?) {
-        silentFraction = option("--silent").flatMap(Double.init) ?? 0
-        forgedPerHeartbeat = option("--flood").flatMap(Int.init) ?? 0
-        eclipseSybils = option("--eclipse").flatMap(Int.init) ?? 0
+    init(arguments: [String]) {
+        silentFraction = BenchSupport.option("--silent", in: arguments).flatMap(Double.init) ?? 0
+        forgedPerHeartbeat = BenchSupport.option("--flood", in: arguments).flatMap(Int.init) ?? 0
+        eclipseSybils = BenchSupport.option("--eclipse", in: arguments).flatMap(Int.init) ?? 0
     }
 
     var isStaged: Bool { silentFraction > 0 || eclipseSybils > 0 }

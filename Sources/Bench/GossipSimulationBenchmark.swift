@@ -5,25 +5,25 @@ import GossipSimulation
 /// `oln-bench gossip-sim`: gossipsub routers on the virtual-clock simulator.
 enum GossipSimulationBenchmark {
     static func run(arguments: [String]) {
-        let nodes = option("--nodes", in: arguments).flatMap(Int.init) ?? 1000
-        let messages = option("--messages", in: arguments).flatMap(Int.init) ?? 1000
-        let seed = option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
-        let losses: [Double] = option("--loss", in: arguments).map { [Double($0) ?? 0] } ?? [0, 0.1]
-        let attack = GossipSimulationAttack(arguments: arguments) { option($0, in: arguments) }
+        let nodes = BenchSupport.option("--nodes", in: arguments).flatMap(Int.init) ?? 1000
+        let messages = BenchSupport.option("--messages", in: arguments).flatMap(Int.init) ?? 1000
+        let seed = BenchSupport.option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
+        let losses: [Double] = BenchSupport.option("--loss", in: arguments).map { [Double($0) ?? 0] } ?? [0, 0.1]
+        let attack = GossipSimulationAttack(arguments: arguments)
         BenchSupport.print("gossip simulation: seed \(seed) (replay with --seed \(seed))")
         for loss in losses {
             var scenario = GossipSimulationRun(nodeCount: nodes, messageCount: messages, seed: seed)
             scenario.lossProbability = loss
-            if let threshold = option("--idontwant-threshold", in: arguments).flatMap(Int.init) {
+            if let threshold = BenchSupport.option("--idontwant-threshold", in: arguments).flatMap(Int.init) {
                 scenario.configuration.idontwantThreshold = threshold
             }
             if arguments.contains("--no-flood-publish") { scenario.configuration.floodPublish = false }
-            if let size = option("--message-bytes", in: arguments).flatMap(Int.init) { scenario.messageByteCount = size }
-            if let megabits = option("--bandwidth-mbit", in: arguments).flatMap(Double.init) {
+            if let size = BenchSupport.option("--message-bytes", in: arguments).flatMap(Int.init) { scenario.messageByteCount = size }
+            if let megabits = BenchSupport.option("--bandwidth-mbit", in: arguments).flatMap(Double.init) {
                 scenario.uplinkBandwidth = megabits > 0 ? Int(megabits * 1_000_000 / 8) : nil
             }
-            if let size = option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
-            if let mesh = option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
+            if let size = BenchSupport.option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
+            if let mesh = BenchSupport.option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
             attack.apply(to: &scenario, seed: seed)
             let start = BenchSupport.seconds()
             do {
@@ -56,10 +56,5 @@ enum GossipSimulationBenchmark {
         configuration.meshDegreeHigh = values[2]
         configuration.meshDegreeScore = min(configuration.meshDegreeScore, values[0])
         configuration.meshOutboundMin = min(configuration.meshOutboundMin, values[1], values[0] / 2)
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }

@@ -9,16 +9,16 @@ import LedgerWorkload
 /// listed in the usage text.
 enum LedgerApplyCommand {
     static func run(arguments: [String]) {
-        guard let path = option("--db", in: arguments), let seed = option("--seed", in: arguments).flatMap(UInt64.init),
-              let batches = option("--batches", in: arguments).flatMap(UInt64.init),
-              let transactions = option("--transactions", in: arguments).flatMap(Int.init),
+        guard let path = BenchSupport.option("--db", in: arguments), let seed = BenchSupport.option("--seed", in: arguments).flatMap(UInt64.init),
+              let batches = BenchSupport.option("--batches", in: arguments).flatMap(UInt64.init),
+              let transactions = BenchSupport.option("--transactions", in: arguments).flatMap(Int.init),
               (0...LedgerWorkload.transactionCountMax).contains(transactions) else {
             FileHandle.standardError.write(Data(
                 "usage: oln-bench ledger-apply --db PATH --seed S --batches N --transactions T [--accounts A] [--seconds S]\n".utf8))
             exit(2)
         }
-        let accounts = option("--accounts", in: arguments).flatMap(Int.init) ?? 32
-        let seconds = option("--seconds", in: arguments).flatMap(UInt64.init) ?? 20
+        let accounts = BenchSupport.option("--accounts", in: arguments).flatMap(Int.init) ?? 32
+        let seconds = BenchSupport.option("--seconds", in: arguments).flatMap(UInt64.init) ?? 20
         guard LedgerWorkload.accountCountRange.contains(accounts) else {
             FileHandle.standardError.write(Data("--accounts must lie in \(LedgerWorkload.accountCountRange)\n".utf8))
             exit(2)
@@ -36,10 +36,5 @@ enum LedgerApplyCommand {
             FileHandle.standardError.write(Data("ledger-apply failed: \(error)\n".utf8))
             exit(1)
         }
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }

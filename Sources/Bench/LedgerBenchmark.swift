@@ -26,11 +26,11 @@ enum LedgerBenchmark {
     }
 
     static func run(arguments: [String]) {
-        let batches = option("--batches", in: arguments).flatMap(Int.init) ?? 10
-        let transactions = option("--transactions", in: arguments).flatMap(Int.init) ?? 10_000
-        let accounts = option("--accounts", in: arguments).flatMap(Int.init) ?? 10_000
-        let seed = option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
-        let warmUp = option("--warm-up-batches", in: arguments).flatMap(Int.init) ?? 12
+        let batches = BenchSupport.option("--batches", in: arguments).flatMap(Int.init) ?? 10
+        let transactions = BenchSupport.option("--transactions", in: arguments).flatMap(Int.init) ?? 10_000
+        let accounts = BenchSupport.option("--accounts", in: arguments).flatMap(Int.init) ?? 10_000
+        let seed = BenchSupport.option("--seed", in: arguments).flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
+        let warmUp = BenchSupport.option("--warm-up-batches", in: arguments).flatMap(Int.init) ?? 12
         guard batches > 0, (1...LedgerWorkload.transactionCountMax).contains(transactions),
               LedgerWorkload.accountCountRange.contains(accounts), warmUp >= 0 else {
             BenchSupport.print("ledger: --batches > 0, --transactions 1...\(LedgerWorkload.transactionCountMax), "
@@ -145,10 +145,5 @@ enum LedgerBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }

@@ -13,9 +13,9 @@ enum NodeCatchUpBenchmark {
     static let chainID: UInt64 = 7_007
 
     static func run(arguments: [String]) {
-        let total = option("--transactions", in: arguments).flatMap(Int.init) ?? 100_000
-        let senderCount = option("--senders", in: arguments).flatMap(Int.init) ?? 300
-        let slotMilliseconds = option("--slot-ms", in: arguments).flatMap(Int.init) ?? 500
+        let total = BenchSupport.option("--transactions", in: arguments).flatMap(Int.init) ?? 100_000
+        let senderCount = BenchSupport.option("--senders", in: arguments).flatMap(Int.init) ?? 300
+        let slotMilliseconds = BenchSupport.option("--slot-ms", in: arguments).flatMap(Int.init) ?? 500
         do {
             try measure(total: total, senderCount: max(1, senderCount), slotMilliseconds: slotMilliseconds)
         } catch {
@@ -28,11 +28,10 @@ enum NodeCatchUpBenchmark {
         let root = NSTemporaryDirectory() + "oln-bench-catch-up-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let validator = IdentityKey()
-        let senders = try (0..<senderCount).map { index in
-            try Ed25519PrivateKey(seed: [UInt8](repeating: 7, count: 28) + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
-        }
+        let senders = BenchGenesis.senders(count: senderCount, tag: 7)
         let genesisTime = UInt64(Date().timeIntervalSince1970)
-        let spec = try genesis(validator: validator, senders: senders, time: genesisTime, slotMilliseconds: slotMilliseconds)
+        let spec = try BenchGenesis.spec(validators: [validator], senders: senders, chainID: chainID, time: genesisTime,
+                                         slotMilliseconds: slotMilliseconds)
         let source = try directory(root + "/validator", spec: spec, key: validator, bootstrap: [],
                                    roles: [.relay, .sequencer, .validator])
         let runtime = try NodeRuntime(directory: source, options: .init(log: .silent))
@@ -97,19 +96,6 @@ enum NodeCatchUpBenchmark {
         }
     }
 
-    private static func genesis(validator: IdentityKey, senders: [Ed25519PrivateKey], time: UInt64,
-                                slotMilliseconds: Int) throws -> Data {
-        let funded = [validator.accountAddress] + senders.map { AccountAddress(publicKey: $0.publicKey) }
-        let accounts = funded.map { GenesisSpec.Account(address: $0.description, balance: "1000") }
-        let stakes = ["validator", "sequencer"].map {
-            GenesisSpec.StakeEntry(address: validator.accountAddress.description, role: $0, amount: "20000")
-        }
-        let placed = funded.count * 1_000 + 2 * 20_000
-        return try JSONEncoder().encode(GenesisSpec(
-            chainID: chainID, genesisTime: time, accounts: accounts, allocations: [], stakes: stakes,
-            treasury: "\(1_000_000_000 - placed)", parameters: ["slot_milliseconds": "\(slotMilliseconds)"]))
-    }
-
     private static func directory(_ path: String, spec: Data, key: IdentityKey?, bootstrap: [String],
                                   roles: [NodeRole]) throws -> NodeDirectory {
         let directory = NodeDirectory(path: path)
@@ -119,10 +105,5 @@ enum NodeCatchUpBenchmark {
                                               api: APIEndpoint.offText)
         _ = try directory.initialize(genesisSpec: spec, configuration: configuration, overwritingConfiguration: true)
         return directory
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }

@@ -35,7 +35,6 @@ enum P2PBenchmarks {
     }
 
     private static func option(_ name: String, in arguments: [String]) -> Int? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return Int(arguments[index + 1])
+        BenchSupport.option(name, in: arguments).flatMap { Int($0) }
     }
 }

@@ -25,9 +25,7 @@ final class ProcessCluster: @unchecked Sendable {
     init(binary: String, nodeCount: Int, senderCount: Int, slotMilliseconds: Int, chainID: UInt64) {
         self.binary = binary
         keys = (0..<nodeCount).map { _ in IdentityKey() }
-        senders = (0..<senderCount).map { index in
-            try! Ed25519PrivateKey(seed: [UInt8](repeating: 9, count: 28) + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
-        }
+        senders = BenchGenesis.senders(count: senderCount, tag: 9)
         self.slotMilliseconds = slotMilliseconds
         self.chainID = chainID
     }
@@ -40,7 +38,8 @@ final class ProcessCluster: @unchecked Sendable {
     func start() throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let genesisPath = root + "/genesis.json"
-        try genesis().write(to: URL(fileURLWithPath: genesisPath))
+        try BenchGenesis.spec(validators: keys, senders: senders, chainID: chainID, time: genesisTime,
+                              slotMilliseconds: slotMilliseconds).write(to: URL(fileURLWithPath: genesisPath))
         let basePort = 20_000 + Int.random(in: 0..<20_000)
         addresses = try keys.enumerated().map { index, key in
             try Multiaddr("/ip4/127.0.0.1/tcp/\(basePort + index)/p2p/\(key.peerID)")
@@ -72,18 +71,6 @@ final class ProcessCluster: @unchecked Sendable {
         while processes.contains(where: \.isRunning), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
         if !keepsFiles { try? FileManager.default.removeItem(atPath: root) }
-    }
-
-    private func genesis() throws -> Data {
-        let funded = keys.map(\.accountAddress) + senders.map { AccountAddress(publicKey: $0.publicKey) }
-        let accounts = funded.map { GenesisSpec.Account(address: $0.description, balance: "1000") }
-        let stakes = keys.flatMap { key in
-            ["validator", "sequencer"].map { GenesisSpec.StakeEntry(address: key.accountAddress.description, role: $0, amount: "20000") }
-        }
-        let placed = funded.count * 1_000 + keys.count * 2 * 20_000
-        return try JSONEncoder().encode(GenesisSpec(
-            chainID: chainID, genesisTime: genesisTime, accounts: accounts, allocations: [], stakes: stakes,
-            treasury: "\(1_000_000_000 - placed)", parameters: ["slot_milliseconds": "\(slotMilliseconds)"]))
     }
 
     private func runToEnd(_ arguments: [String]) throws {

@@ -23,11 +23,11 @@ enum ProcessThroughputBenchmark {
     static let inFlightMax = 4_800
 
     static func run(arguments: [String]) {
-        let nodeCount = max(1, option("--nodes", in: arguments).flatMap(Int.init) ?? 4)
-        let total = option("--transactions", in: arguments).flatMap(Int.init) ?? 60_000
-        let senderCount = max(1, option("--senders", in: arguments).flatMap(Int.init) ?? 300)
-        let slotMilliseconds = option("--slot-ms", in: arguments).flatMap(Int.init) ?? 1_000
-        let binary = option("--oln", in: arguments)
+        let nodeCount = max(1, BenchSupport.option("--nodes", in: arguments).flatMap(Int.init) ?? 4)
+        let total = BenchSupport.option("--transactions", in: arguments).flatMap(Int.init) ?? 60_000
+        let senderCount = max(1, BenchSupport.option("--senders", in: arguments).flatMap(Int.init) ?? 300)
+        let slotMilliseconds = BenchSupport.option("--slot-ms", in: arguments).flatMap(Int.init) ?? 1_000
+        let binary = BenchSupport.option("--oln", in: arguments)
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("oln").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             BenchSupport.print("no oln at \(binary): build it (swift build -c release --product oln) or give --oln PATH")
@@ -134,10 +134,5 @@ enum ProcessThroughputBenchmark {
             guard BenchSupport.seconds() < deadline else { throw BenchmarkFailure("timed out waiting for \(what)") }
             Thread.sleep(forTimeInterval: 0.02)
         }
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
     }
 }
