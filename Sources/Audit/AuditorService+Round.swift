@@ -34,12 +34,15 @@ extension AuditorService {
 
     /// Reads the finalized batches from the cursor on and queues their receipts and challenges.
     private func readBatches(_ round: Round) throws {
-        for batch in try ledger.archivedBatches(from: nextHeight, count: settings.batchesPerRoundMax) {
+        let batches = try ledger.archivedBatches(from: nextHeight, count: settings.batchesPerRoundMax)
+        // The consensus epochs, read once for the round's receipts (nil when unreadable).
+        let schedule = batches.isEmpty ? nil : try? ConsensusSchedule.stored(in: ledger).schedule
+        for batch in batches {
             for outcome in try ledger.transactionOutcomes(height: batch.height) where outcome.status == "applied" {
                 guard let sender = try? AccountAddress(bytes: outcome.sender) else { continue }
                 let id = LedgerIdentifier.derive(sender: sender, nonce: outcome.nonce)
                 switch outcome.kind {
-                case "inference_receipt": try consider(receiptID: id, batch: batch, round: round)
+                case "inference_receipt": try consider(receiptID: id, batch: batch, schedule: schedule, round: round)
                 case "attribution_challenge": try consider(challengeID: id, height: batch.height, round: round)
                 default: continue
                 }
@@ -50,7 +53,7 @@ extension AuditorService {
 
     /// Queues the audit of a receipt this node checks: another host's, on an adapter of this
     /// base model, span/1 always, influence/1 when sampled with this node among its auditors.
-    private func consider(receiptID: [UInt8], batch: ArchivedBatch, round: Round) throws {
+    private func consider(receiptID: [UInt8], batch: ArchivedBatch, schedule: ConsensusSchedule?, round: Round) throws {
         let address = runtime.identity.accountAddress
         guard pending.count < settings.pendingCountMax, let record = try ledger.receipt(receiptID), record.host != address,
               let tier = recomputer.tier(of: record.receipt), (try? recomputer.training(of: record.receipt, ledger: ledger)) != nil,
@@ -61,7 +64,7 @@ extension AuditorService {
             guard AuditSampling.isSampled(seed: seed, auditPartsPerMillion: round.parameters.integer(.attributionAudit)) else {
                 return
             }
-            let candidates = try auditCandidates(atHeight: batch.height, host: record.host, round: round)
+            let candidates = try auditCandidates(atHeight: batch.height, host: record.host, schedule: schedule, round: round)
             let auditors = AuditSampling.auditors(seed: seed, candidates: candidates,
                                                   count: Int(round.parameters.integer(.attributionAuditors)))
             guard auditors.contains(address) else { return }
@@ -85,8 +88,9 @@ extension AuditorService {
     /// The validators a receipt of the batch at `height` may draw: the consensus set of that
     /// height (its epoch's, which every peer holds alike); the ledger's current validators
     /// at `validator_stake_min` when the node no longer keeps that epoch.
-    func auditCandidates(atHeight height: UInt64, host: AccountAddress, round: Round) throws -> [AuditSampling.Candidate] {
-        if let set = try? ConsensusSchedule.stored(in: ledger).schedule.validators(forHeight: height) {
+    func auditCandidates(atHeight height: UInt64, host: AccountAddress, schedule: ConsensusSchedule?,
+                         round: Round) throws -> [AuditSampling.Candidate] {
+        if let set = schedule?.validators(forHeight: height) {
             return AuditSampling.candidates(set.members.map { ($0.address, $0.stake) }, host: host, stakeMin: 1)
         }
         return AuditSampling.candidates(try ledger.stakers(of: .validator), host: host,

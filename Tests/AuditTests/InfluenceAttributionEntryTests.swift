@@ -142,15 +142,17 @@ import Testing
         #expect(recomputed == nil)
     }
 
+    /// An accepted contribution of a payload whose content hash is `byte` repeated.
+    static func record(_ byte: UInt8) -> ContributionRecord {
+        let contribution = Contribute(datanetID: [UInt8](repeating: 9, count: 32), contentHash: [UInt8](repeating: byte, count: 32),
+                                      byteCount: 1, metadata: "", licence: "", bond: 0)
+        return ContributionRecord(contributor: AuditTestChain.address(AuditTestChain().host), contribution: contribution,
+                                  windowEnd: 0)
+    }
+
     @Test func contributionMapKeepsTheFirstAcceptedCarrierOfAPayload() throws {
-        let owner = AuditTestChain.address(AuditTestChain().host)
-        func record(_ byte: UInt8) -> ContributionRecord {
-            let contribution = Contribute(datanetID: [UInt8](repeating: 9, count: 32), contentHash: [UInt8](repeating: byte, count: 32),
-                                          byteCount: 1, metadata: "", licence: "", bond: 0)
-            return ContributionRecord(contributor: owner, contribution: contribution, windowEnd: 0)
-        }
-        let accepted = [([UInt8](repeating: 0xA1, count: 32), record(1)), ([UInt8](repeating: 0xA2, count: 32), record(1)),
-                        ([UInt8](repeating: 0xA3, count: 32), record(2))]
+        let accepted = [([UInt8](repeating: 0xA1, count: 32), Self.record(1)), ([UInt8](repeating: 0xA2, count: 32), Self.record(1)),
+                        ([UInt8](repeating: 0xA3, count: 32), Self.record(2))]
         let corpus = AttributionCorpus(datanets: [DatanetVersion(datanetID: [UInt8](repeating: 9, count: 32), version: 1)],
                                        contributions: accepted.map { (id: $0.0, record: $0.1) })
         #expect(corpus.contributionByContent == [[UInt8](repeating: 1, count: 32): [UInt8](repeating: 0xA1, count: 32),
@@ -160,12 +162,6 @@ import Testing
     /// A payload copied by a later contribution (a sybil's) is mapped to the earliest one's,
     /// as the corpus's span index clusters them; a distinct payload stands alone.
     @Test func nearDuplicateClustersMapToTheEarliestPayload() throws {
-        let owner = AuditTestChain.address(AuditTestChain().host)
-        func record(_ byte: UInt8) -> ContributionRecord {
-            let contribution = Contribute(datanetID: [UInt8](repeating: 9, count: 32), contentHash: [UInt8](repeating: byte, count: 32),
-                                          byteCount: 1, metadata: "", licence: "", bond: 0)
-            return ContributionRecord(contributor: owner, contribution: contribution, windowEnd: 0)
-        }
         let fact = (0..<60).map { UInt32(100 + $0) }
         let copy = fact.prefix(59) + [UInt32(7)]
         let other = (0..<60).map { UInt32(900 - $0) }
@@ -174,7 +170,7 @@ import Testing
         for (id, tokens) in zip(ids, [fact, Array(copy), other]) { try builder.append(contributionID: id, tokens: tokens) }
         let index = builder.build()
         let corpus = AttributionCorpus(datanets: [DatanetVersion(datanetID: [UInt8](repeating: 9, count: 32), version: 1)],
-                                       contributions: [(ids[0], record(1)), (ids[1], record(2)), (ids[2], record(3))])
+                                       contributions: [(ids[0], Self.record(1)), (ids[1], Self.record(2)), (ids[2], Self.record(3))])
         #expect(InfluenceAttributionEntry.representatives(index: index, corpus: corpus)
                 == [[UInt8](repeating: 2, count: 32): [UInt8](repeating: 1, count: 32)])
     }
