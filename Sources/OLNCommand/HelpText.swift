@@ -400,9 +400,10 @@ enum HelpText {
         Usage: oln tx transfer --to ADDRESS --amount TOKENS [--fee TOKENS] [--nonce N] [--dir DIR]
                                [--peer MULTIADDR]… [--wait SECONDS] [--timeout SECONDS] [--json]
 
-        Signs a transfer with the key of the data directory (its account pays) and publishes
-        it on the chain's transaction topic through the node running on DIR (or the peers
-        given), using a temporary identity for the connection.
+        Signs a transfer with the key of the data directory (its account pays) and hands it to
+        the node running on DIR through its API, which checks it against its mempool (a refusal
+        is an error) and publishes it to its peers; without an API, or with --peer, it is
+        published on the chain's transaction topic with a temporary identity.
 
         Options:
           --to ADDRESS        The recipient account

@@ -9,8 +9,9 @@ import Sequencer
 import Wire
 
 /// What every transaction command shares: the options `--dir --fee --nonce --peer --wait
-/// --timeout --json`, signing with the data directory's key, publishing on the chain's
-/// transaction topic through the running node (or the given peers) with a temporary
+/// --timeout --json`, signing with the data directory's key, handing the transaction to the
+/// running node through its API (which publishes it as its own), or else publishing it on
+/// the chain's transaction topic to that node (or the given peers) with a temporary
 /// identity, waiting for finality, and the report.
 struct TransactionSubmission {
     let directory: NodeDirectory
@@ -69,9 +70,14 @@ struct TransactionSubmission {
         let transaction = TransactionBuilder.signed(
             kind, nonce: nonce, fee: fee, expiry: now + TransactionBuilder.expirySeconds,
             parameters: try ledger.parameters(), chainID: chainID, key: key.privateKey)
-        let targets = peers.isEmpty ? try Self.runningNodeAddresses(directory) : peers
-        let sent = try Self.publish(transaction.envelopeBytes, topic: ChainTopics(chainID: chainID).transactions,
+        let sent: Int
+        if peers.isEmpty, let viaAPI = try Self.submitThroughAPI(transaction, directory: directory) {
+            sent = viaAPI
+        } else {
+            let targets = peers.isEmpty ? try Self.runningNodeAddresses(directory) : peers
+            sent = try Self.publish(transaction.envelopeBytes, topic: ChainTopics(chainID: chainID).transactions,
                                     to: targets, timeout: timeout)
+        }
         var report = fields
         if let creates {
             report.append((creates, Base16.encode(LedgerIdentifier.derive(sender: key.accountAddress, nonce: nonce))))
@@ -102,6 +108,29 @@ struct TransactionSubmission {
         } catch {
             throw UsageError("\(option): \(error)", topic: topic)
         }
+    }
+
+    /// Offers the transaction to the node running on `directory` through its API
+    /// (`POST /v1/oln/transactions` with the token in the directory), so that the node checks
+    /// it against its mempool and publishes it as its own message, to every peer on the topic.
+    /// Returns the node's peer count; nil when no node with an API runs there (then the
+    /// transaction goes over gossip). Throws when the node refuses it.
+    private static func submitThroughAPI(_ transaction: SignedTransaction, directory: NodeDirectory) throws -> Int? {
+        guard let status = NodeStatus.read(from: directory.statusPath), status.running, let api = status.api,
+              let processID = status.processID, NodeStatusReader.isAlive(processID),
+              let token = try? String(contentsOfFile: directory.apiTokenPath, encoding: .utf8) else { return nil }
+        let (code, answer) = try HTTPExchange.post(
+            api + "/v1/oln/transactions", body: ["envelope_hex": Base16.encode(transaction.envelopeBytes)],
+            headers: ["Authorization": "Bearer " + token.trimmingCharacters(in: .whitespacesAndNewlines)])
+        guard code == 200 else {
+            let message = ((answer["error"] as? [String: Any])?["message"] as? String) ?? "HTTP \(code)"
+            throw CommandFailure("the node of \(directory.path) refused the transaction: \(message)")
+        }
+        guard answer["accepted"] as? Bool == true else {
+            throw CommandFailure("the node of \(directory.path) did not take the transaction into its mempool "
+                                 + "(a used nonce, an expired transaction, a fee the balance does not cover yet, or a full pool)")
+        }
+        return status.peers
     }
 
     /// The dialable addresses of the node running on `directory`, loopback first: those its
