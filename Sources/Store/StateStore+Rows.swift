@@ -53,12 +53,12 @@ extension StateStore {
         return writes
     }
 
-    /// Writes the rows of `writes`, passing each through the value cache.
+    /// Writes the rows of `writes`, passing each through the value cache when there is one.
     func write(_ writes: [StateWrite]) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertRowSQL)
         let delete = try database.cachedStatement(Self.deleteRowSQL)
         for write in writes {
-            valueCache.update(write.key, to: write.value)
+            if cachesValues { valueCache.update(write.key, to: write.value) }
             if let value = write.value {
                 try upsert.bind(write.storedKey, at: 1)
                 try upsert.bind(value, at: 2)

@@ -44,6 +44,9 @@ public final class StateStore {
     var bucketCache = StateBucketCache(bucketCount: StateTree.bucketCount)
     /// The values of keys read lately, in step with the open transaction.
     var valueCache = StateValueCache()
+    /// Whether reads are cached in `valueCache`: off for an owner that keeps the values it
+    /// reads itself (the ledger), which then saves passing every write through the cache.
+    let cachesValues: Bool
     /// The prepared read of one row, kept rather than looked up for every read.
     private var readStatement: Statement?
     /// SQLite's `data_version` when this connection last looked: it changes when another
@@ -58,8 +61,10 @@ public final class StateStore {
     ///
     /// With `verifyingIntegrity`, every row is read and hashed as well, and
     /// `StoreError.stateMismatch` is thrown if any bucket disagrees with its stored hash.
-    public init(database: Database, verifyingIntegrity: Bool = false) throws {
+    /// Without `cachingValues`, every read of a value that may be present goes to SQLite.
+    public init(database: Database, verifyingIntegrity: Bool = false, cachingValues: Bool = true) throws {
         self.database = database
+        cachesValues = cachingValues
         for table in ["state", "state_buckets"] {
             try Self.checkTableExists(table, in: database)
         }
@@ -113,7 +118,7 @@ public final class StateStore {
     public func value(for key: [UInt8]) throws -> [UInt8]? {
         try Self.checkKey(key)
         try refreshIfChangedElsewhere()
-        if let cached = valueCache.value(for: key) { return cached }
+        if cachesValues, let cached = valueCache.value(for: key) { return cached }
         let bucket = Self.bucket(for: key)
         if let preimage = bucketCache.preimage(bucket),
            key.withUnsafeBytes({ StateBucketHasher.contains($0, in: preimage) }) == false {
@@ -131,7 +136,7 @@ public final class StateStore {
         try stored.get()
         guard try statement.step() else { return nil }
         let value = statement.blob(at: 0)
-        valueCache.insert(value, for: key)
+        if cachesValues { valueCache.insert(value, for: key) }
         return value
     }
 

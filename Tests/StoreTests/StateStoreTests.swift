@@ -199,9 +199,13 @@ import Store
         var random = SeededGenerator.make(for: "StateStoreTests.randomBatchesMatchTheModel")
         let directory = try TemporaryDirectory()
         let store = try Self.open(directory.file("state.sqlite"))
-        let pool: [[UInt8]] = (0..<400).map { index in
-            let length = index.isMultiple(of: 50) ? Int.random(in: 128...256, using: &random) : Int.random(in: 1...40, using: &random)
-            return random.bytes(count: length)
+        // 400 distinct keys: short ones repeat by chance, and a key may change once per apply.
+        var pool: [[UInt8]] = []
+        var drawn = Set<[UInt8]>()
+        while pool.count < 400 {
+            let length = pool.count.isMultiple(of: 50) ? Int.random(in: 128...256, using: &random) : Int.random(in: 1...40, using: &random)
+            let key = random.bytes(count: length)
+            if drawn.insert(key).inserted { pool.append(key) }
         }
         var model: [[UInt8]: [UInt8]] = [:]
         for batch in 0..<8 {

@@ -63,14 +63,30 @@ extension LedgerDatabase {
 
     private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool, archive: ArchivedBatch?,
                          epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        guard let chainID else { throw LedgerError.notInitialized }
+        guard chainID != nil else { throw LedgerError.notInitialized }
         guard batch.height == height + 1 else {
             throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
         }
         guard batch.time >= time else {
             throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
         }
-        let state = LedgerState(storage: self, capacity: Self.stateKeysPerTransaction * batch.transactions.count)
+        let state = currentState()
+        state.beginBatch()
+        do {
+            let result = try run(batch, on: state, allowingRejected: allowingRejected, keeping: keeping, archive: archive,
+                                 epochs: epochs)
+            state.commitBatch()
+            return result
+        } catch {
+            state.discardBatch()
+            throw error
+        }
+    }
+
+    /// Runs `batch` on `state` in one SQLite transaction, committed when `keeping`.
+    private func run(_ batch: LedgerBatch, on state: LedgerState, allowingRejected: Bool, keeping: Bool,
+                     archive: ArchivedBatch?, epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
+        guard let chainID else { throw LedgerError.notInitialized }
         return try database.transaction { () throws -> BatchResult in
             var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
                                              parameters: try Self.parameters(in: state))
@@ -96,16 +112,13 @@ extension LedgerDatabase {
     /// state, or nil: what a mempool asks before accepting it.
     public func inclusionCheck(_ transaction: SignedTransaction, at time: UInt64) throws -> TransactionRejection? {
         guard let chainID else { throw LedgerError.notInitialized }
-        let state = LedgerState(storage: self)
+        let state = currentState()
         let batch = LedgerBatch(height: height + 1, time: time, leader: nil, transactions: [])
         let machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
                                          parameters: try Self.parameters(in: state))
         return try machine.check(transaction.body, bodyByteCount: transaction.bodyBytes.count,
                                  sender: transaction.signerAddress)
     }
-
-    /// About how many state keys one transaction reads or writes: room reserved per batch.
-    static let stateKeysPerTransaction = 4
 
     static func parameters(in state: LedgerState) throws -> LedgerParameters {
         var parameters = LedgerParameters.defaults
@@ -120,7 +133,7 @@ extension LedgerDatabase {
 
     /// The parameters in effect.
     public func parameters() throws -> LedgerParameters {
-        try Self.parameters(in: LedgerState(storage: self))
+        try Self.parameters(in: currentState())
     }
 }
 

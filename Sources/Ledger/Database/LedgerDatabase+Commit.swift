@@ -104,16 +104,17 @@ extension LedgerDatabase: LedgerStorage {
             INSERT INTO transactions(height, position, id, sender, nonce, kind, status, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (position, (transaction, outcome)) in zip(transactions, outcomes).enumerated() {
-            let sender = transaction.signerAddress
+        for position in transactions.indices {
+            let sender = transactions[position].signerAddress
+            let nonce = transactions[position].body.nonce
             try insert.bind(Int64(bitPattern: height), at: 1)
             try insert.bind(Int64(position), at: 2)
-            try insert.bind(LedgerIdentifier.derive(sender: sender, nonce: transaction.body.nonce), at: 3)
+            try insert.bind(LedgerIdentifier.derive(sender: sender, nonce: nonce), at: 3)
             try insert.bind(sender.bytes, at: 4)
-            try insert.bind(Int64(bitPattern: transaction.body.nonce), at: 5)
-            try insert.bind(transaction.body.kind.name, at: 6)
-            try insert.bind(outcome.status, at: 7)
-            try insert.bind(outcome.reasonCode, at: 8)
+            try insert.bind(Int64(bitPattern: nonce), at: 5)
+            try insert.bind(transactions[position].body.kind.name, at: 6)
+            try insert.bind(outcomes[position].status, at: 7)
+            try insert.bind(outcomes[position].reasonCode, at: 8)
             try insert.run()
         }
     }

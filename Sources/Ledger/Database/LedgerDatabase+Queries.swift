@@ -4,13 +4,13 @@ import Store
 extension LedgerDatabase {
     /// An account's balance and next nonce.
     public func account(_ address: AccountAddress) throws -> (balance: Amount, nonce: UInt64) {
-        let record = try LedgerState(storage: self).account(address)
+        let record = try currentState().account(address)
         return (record.balance, record.nonce)
     }
 
     /// The account's stake in every role it has staked in.
     public func stakes(of address: AccountAddress) throws -> [(role: StakeRole, amount: Amount)] {
-        let state = LedgerState(storage: self)
+        let state = currentState()
         return try StakeRole.allCases.compactMap { role in
             let amount = try state.stake(address, role)
             return amount > 0 ? (role, amount) : nil
@@ -33,26 +33,26 @@ extension LedgerDatabase {
 
     /// All stake of one role.
     public func totalStake(of role: StakeRole) throws -> Amount {
-        try LedgerState(storage: self).roleTotal(role)
+        try currentState().roleTotal(role)
     }
 
     /// A genesis vesting allocation.
     public func vesting(of address: AccountAddress, allocation: UInt32) throws -> VestingRecord? {
-        try LedgerState(storage: self).record(VestingRecord.self, at: StateKey.vesting(address, allocation: allocation))
+        try currentState().record(VestingRecord.self, at: StateKey.vesting(address, allocation: allocation))
     }
 
     /// The treasury and the burned total.
     public func systemTotals() throws -> (treasury: Amount, burned: Amount) {
-        let totals = try LedgerState(storage: self).totals()
+        let totals = try currentState().totals()
         return (totals.treasury, totals.burned)
     }
 
     public func datanet(_ id: [UInt8]) throws -> DatanetRecord? {
-        try LedgerState(storage: self).record(DatanetRecord.self, at: StateKey.datanet(id))
+        try currentState().record(DatanetRecord.self, at: StateKey.datanet(id))
     }
 
     public func contribution(_ id: [UInt8]) throws -> ContributionRecord? {
-        try LedgerState(storage: self).record(ContributionRecord.self, at: StateKey.contribution(id))
+        try currentState().record(ContributionRecord.self, at: StateKey.contribution(id))
     }
 
     /// `entries` rolled up per datanet, from the contributions' records.
@@ -61,32 +61,32 @@ extension LedgerDatabase {
     }
 
     public func proposal(_ id: [UInt8]) throws -> ProposalRecord? {
-        try LedgerState(storage: self).record(ProposalRecord.self, at: StateKey.proposal(id))
+        try currentState().record(ProposalRecord.self, at: StateKey.proposal(id))
     }
 
     public func baseModel(_ hash: [UInt8]) throws -> BaseModelRecord? {
-        try LedgerState(storage: self).record(BaseModelRecord.self, at: StateKey.baseModel(hash))
+        try currentState().record(BaseModelRecord.self, at: StateKey.baseModel(hash))
     }
 
     public func adapter(_ hash: [UInt8]) throws -> AdapterRecord? {
-        try LedgerState(storage: self).record(AdapterRecord.self, at: StateKey.adapter(hash))
+        try currentState().record(AdapterRecord.self, at: StateKey.adapter(hash))
     }
 
     public func hostListing(_ host: AccountAddress) throws -> HostListingRecord? {
-        try LedgerState(storage: self).record(HostListingRecord.self, at: StateKey.hostListing(host))
+        try currentState().record(HostListingRecord.self, at: StateKey.hostListing(host))
     }
 
     public func receipt(_ id: [UInt8]) throws -> ReceiptRecord? {
-        try LedgerState(storage: self).record(ReceiptRecord.self, at: StateKey.receipt(id))
+        try currentState().record(ReceiptRecord.self, at: StateKey.receipt(id))
     }
 
     public func challenge(_ id: [UInt8]) throws -> ChallengeRecord? {
-        try LedgerState(storage: self).record(ChallengeRecord.self, at: StateKey.challenge(id))
+        try currentState().record(ChallengeRecord.self, at: StateKey.challenge(id))
     }
 
     /// Everything `address` has been paid from receipts and challenges, in total.
     public func payoutTotal(of address: AccountAddress) throws -> Amount {
-        try LedgerState(storage: self).amount(at: StateKey.payouts(address))
+        try currentState().amount(at: StateKey.payouts(address))
     }
 
     /// Contribution ids of a datanet with the given status, oldest first, at most `limit`.

@@ -17,6 +17,10 @@ public final class LedgerDatabase {
     private(set) var chain: ChainRecord?
     /// `stateStore.externalChangeCount` when `chain` was read.
     private var chainReadAtChangeCount = 0
+    /// The state every batch and query goes through, keeping the values it read.
+    private lazy var state = LedgerState(storage: self)
+    /// `stateStore.externalChangeCount` when `state` was last known to agree with storage.
+    private var stateReadAtChangeCount = 0
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
     /// in-memory ledger.
@@ -25,7 +29,7 @@ public final class LedgerDatabase {
             let options = Database.Options(synchronous: synchronous, walAutocheckpointPageCount: Self.walCheckpointPageCount)
             database = try Database(path: path, options: options)
             _ = try LedgerSchema.migrations.apply(to: database)
-            stateStore = try StateStore(database: database)
+            stateStore = try StateStore(database: database, cachingValues: false)
         } catch let error as StoreError {
             throw LedgerError.storage("\(path): \(error)")
         }
@@ -76,12 +80,30 @@ public final class LedgerDatabase {
             }
             return
         }
-        let state = LedgerState(storage: self)
-        try database.transaction {
-            try genesis.write(into: state)
-            try commit(state, height: 0, time: genesis.time, leader: nil, outcomes: [], transactions: [])
+        let state = currentState()
+        state.beginBatch()
+        do {
+            try database.transaction {
+                try genesis.write(into: state)
+                try commit(state, height: 0, time: genesis.time, leader: nil, outcomes: [], transactions: [])
+            }
+            state.commitBatch()
+        } catch {
+            state.discardBatch()
+            throw error
         }
         try reloadChain()
+    }
+
+    /// The state to read or apply a batch on: emptied first when another connection
+    /// committed since it last agreed with storage (a reader beside the node's writer).
+    func currentState() -> LedgerState {
+        _ = try? stateStore.refreshIfChangedElsewhere()
+        if stateStore.externalChangeCount != stateReadAtChangeCount && !state.isInBatch {
+            state.removeAll()
+            stateReadAtChangeCount = stateStore.externalChangeCount
+        }
+        return state
     }
 
     func reloadChain() throws {

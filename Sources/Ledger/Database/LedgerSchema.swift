@@ -39,5 +39,30 @@ enum LedgerSchema {
         SchemaMigration(name: "consensus epochs", sql: """
             CREATE TABLE consensus_epochs(number INTEGER PRIMARY KEY, record BLOB NOT NULL);
             """),
+        // Transactions and payouts are kept in their primary-key order (batch after batch:
+        // appended), receipts by id, without a second B-tree for rowids; the indexes no
+        // query used (transactions by sender, payouts by subject) are gone. Every batch
+        // writes thousands of these rows, so each B-tree less is thousands of inserts less.
+        SchemaMigration(name: "query tables without rowids", sql: """
+            CREATE TABLE transactions_keyed(height INTEGER NOT NULL, position INTEGER NOT NULL, id BLOB NOT NULL,
+                sender BLOB NOT NULL, nonce INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+                reason TEXT NOT NULL, PRIMARY KEY(height, position)) WITHOUT ROWID;
+            INSERT INTO transactions_keyed SELECT height, position, id, sender, nonce, kind, status, reason FROM transactions;
+            DROP TABLE transactions;
+            ALTER TABLE transactions_keyed RENAME TO transactions;
+            CREATE TABLE payouts_keyed(height INTEGER NOT NULL, sequence INTEGER NOT NULL, subject BLOB NOT NULL,
+                account BLOB, reason TEXT NOT NULL, amount BLOB NOT NULL, PRIMARY KEY(height, sequence)) WITHOUT ROWID;
+            INSERT INTO payouts_keyed SELECT height, sequence, subject, account, reason, amount FROM payouts;
+            DROP TABLE payouts;
+            ALTER TABLE payouts_keyed RENAME TO payouts;
+            CREATE INDEX payouts_account ON payouts(account, height);
+            CREATE TABLE receipts_keyed(id BLOB PRIMARY KEY, height INTEGER NOT NULL, host BLOB NOT NULL,
+                client BLOB NOT NULL, adapter BLOB NOT NULL, datanet BLOB NOT NULL) WITHOUT ROWID;
+            INSERT INTO receipts_keyed SELECT id, height, host, client, adapter, datanet FROM receipts;
+            DROP TABLE receipts;
+            ALTER TABLE receipts_keyed RENAME TO receipts;
+            CREATE INDEX receipts_host ON receipts(host, height);
+            CREATE INDEX receipts_adapter ON receipts(adapter, height);
+            """),
     ])
 }

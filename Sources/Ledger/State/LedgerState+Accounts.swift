@@ -16,16 +16,23 @@ extension LedgerState {
 
     func credit(_ address: AccountAddress, _ amount: Amount) throws {
         guard amount > 0 else { return }
-        var account = try account(address)
-        account.balance = try CheckedArithmetic.sum(account.balance, amount)
-        setAccount(account, for: address)
+        try modifyAccount(address) { $0.balance = try CheckedArithmetic.sum($0.balance, amount) }
     }
 
     func debit(_ address: AccountAddress, _ amount: Amount) throws {
         guard amount > 0 else { return }
-        var account = try account(address)
-        account.balance = try CheckedArithmetic.difference(account.balance, amount, shortfall: .insufficientBalance)
-        setAccount(account, for: address)
+        try modifyAccount(address) {
+            $0.balance = try CheckedArithmetic.difference($0.balance, amount, shortfall: .insufficientBalance)
+        }
+    }
+
+    /// Changes an account in place (found once), removing it when it ends empty.
+    func modifyAccount(_ address: AccountAddress, _ change: (inout AccountRecord) throws -> Void) throws {
+        try modifyRecord(AccountRecord.self, at: StateKey.account(address)) { current in
+            var account = current ?? AccountRecord()
+            try change(&account)
+            return account.balance == 0 && account.nonce == 0 ? nil : account
+        }
     }
 
     // MARK: Stakes
@@ -46,16 +53,16 @@ extension LedgerState {
     }
 
     func addStake(_ address: AccountAddress, _ role: StakeRole, _ amount: Amount) throws {
-        try setAmount(CheckedArithmetic.sum(try stake(address, role), amount), at: StateKey.stake(address, role))
-        try setAmount(CheckedArithmetic.sum(try roleTotal(role), amount), at: StateKey.roleTotal(role))
+        try addAmount(amount, at: StateKey.stake(address, role))
+        try addAmount(amount, at: StateKey.roleTotal(role))
     }
 
     func removeStake(_ address: AccountAddress, _ role: StakeRole, _ amount: Amount) throws {
         let shortfall = TransactionFailure.insufficientStake(role)
-        try setAmount(CheckedArithmetic.difference(try stake(address, role), amount, shortfall: shortfall),
-                      at: StateKey.stake(address, role))
-        try setAmount(CheckedArithmetic.difference(try roleTotal(role), amount, shortfall: shortfall),
-                      at: StateKey.roleTotal(role))
+        try modifyAmount(at: StateKey.stake(address, role)) {
+            try CheckedArithmetic.difference($0, amount, shortfall: shortfall)
+        }
+        try modifyAmount(at: StateKey.roleTotal(role)) { try CheckedArithmetic.difference($0, amount, shortfall: shortfall) }
     }
 
     /// Takes `partsPerMillion` of `address`'s bonded `role` stake and returns how much.
@@ -72,15 +79,19 @@ extension LedgerState {
     }
 
     func addToTreasury(_ amount: Amount) throws {
-        var totals = try totals()
-        totals.treasury = try CheckedArithmetic.sum(totals.treasury, amount)
-        setRecord(totals, at: StateKey.totals)
+        try modifyRecord(SystemTotalsRecord.self, at: StateKey.totals) { current in
+            var totals = current ?? SystemTotalsRecord()
+            totals.treasury = try CheckedArithmetic.sum(totals.treasury, amount)
+            return totals
+        }
     }
 
     func burn(_ amount: Amount) throws {
-        var totals = try totals()
-        totals.burned = try CheckedArithmetic.sum(totals.burned, amount)
-        setRecord(totals, at: StateKey.totals)
+        try modifyRecord(SystemTotalsRecord.self, at: StateKey.totals) { current in
+            var totals = current ?? SystemTotalsRecord()
+            totals.burned = try CheckedArithmetic.sum(totals.burned, amount)
+            return totals
+        }
     }
 
     // MARK: Amount records
@@ -91,5 +102,18 @@ extension LedgerState {
 
     func setAmount(_ amount: Amount, at key: [UInt8]) {
         if amount == 0 { removeRecord(at: key) } else { setRecord(AmountRecord(amount: amount), at: key) }
+    }
+
+    /// Adds `amount` to the amount at `key`, finding the key once.
+    func addAmount(_ amount: Amount, at key: [UInt8]) throws {
+        try modifyAmount(at: key) { try CheckedArithmetic.sum($0, amount) }
+    }
+
+    /// Replaces the amount at `key` (0 when absent) by what `change` returns; 0 removes the key.
+    func modifyAmount(at key: [UInt8], _ change: (Amount) throws -> Amount) throws {
+        try modifyRecord(AmountRecord.self, at: key) { current in
+            let amount = try change(current?.amount ?? 0)
+            return amount == 0 ? nil : AmountRecord(amount: amount)
+        }
     }
 }

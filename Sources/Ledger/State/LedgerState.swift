@@ -1,15 +1,25 @@
-/// The state one batch sees: committed storage with this batch's writes on top.
+/// The state batches see: committed storage, the values of keys read or written lately
+/// kept in memory, and the open batch's writes on top.
 ///
-/// Every key the batch reads or writes has one slot: its current value and whether the
-/// batch wrote it. The value is kept as bytes, as a decoded record, or both: a record
-/// read is decoded once per batch, and a record written is encoded only when its bytes are
-/// needed, at the end of the batch at the latest. A transaction (`beginTransaction`) logs
+/// Every key read or written has one slot: its current value and whether the open batch
+/// wrote it. Slots outlive their batch: one `LedgerState` serves a database's batches one
+/// after the other (`beginBatch`, then `commitBatch` once the batch's SQLite transaction
+/// committed, or `discardBatch`), so that a key used again (an account in every batch) is
+/// found in memory, decoded, instead of being read and decoded afresh. Writes happen only
+/// inside a batch; reads may happen between batches too (the queries), and then see the
+/// committed state. At most `slotCountMax` slots and about `byteCountMax` bytes of read
+/// values are kept: past either, the next batch starts from an empty table.
+///
+/// The value is kept as bytes, as a decoded record, or both: a record read is decoded once
+/// while its slot is kept, and a record written is encoded only when its bytes are needed,
+/// at the end of the batch at the latest. A transaction (`beginTransaction`) logs
 /// the slots it overwrites, so that discarding it puts them back, and committing it only
 /// forgets the log; a failing transaction's writes vanish while its fee, written before,
 /// stays paid.
 ///
-/// Slots live in one array, found through a dictionary from key to slot number, so that a
-/// key is hashed once per access and a slot is read and updated where it lies.
+/// Slots live in one array, found through a table from key to slot number
+/// (`StateSlotTable`), so that a key is hashed once per access and a slot is read and
+/// updated where it lies.
 final class LedgerState {
     private struct Entry {
         /// The encoded value, nil when the key is absent; stale while `needsEncoding`.
@@ -36,9 +46,17 @@ final class LedgerState {
         static let unloaded = Entry(bytes: nil, record: nil, needsEncoding: false, isWritten: false, isLoaded: false)
     }
 
-    private let storage: any LedgerStorage
+    /// The most slots kept from one batch to the next.
+    static let slotCountMax = 1 << 18
+    /// About the most bytes of keys and read values kept from one batch to the next: 64 MiB.
+    static let byteCountMax = 64 << 20
+    /// The bytes counted for each slot besides its key and value.
+    static let slotOverheadByteCount = 96
+
+    /// The storage under the state; its owner (`LedgerDatabase`) owns this state too.
+    private unowned let storage: any LedgerStorage
     /// The slot number of each key the batch touched.
-    private var slotNumbers: [StateEntryKey: Int] = [:]
+    private var slotNumbers = StateSlotTable()
     /// Each slot's key, by slot number.
     private var keys: [[UInt8]] = []
     /// Each slot's entry, by slot number.
@@ -49,22 +67,72 @@ final class LedgerState {
     private var undo: [(slot: Int, previous: Entry)] = []
     /// Where the open transaction began in `scheduled` and `payouts`; nil when none is open.
     private var transactionStart: (scheduled: Int, payouts: Int)?
+    /// Whether a batch is open.
+    private(set) var isInBatch = false
+    /// The open batch's log: each slot it overwrote with the entry it had, the first
+    /// overwrite of a slot before later ones, so that discarding the batch restores the
+    /// committed state.
+    private var batchUndo: [(slot: Int, previous: Entry)] = []
+    /// The bytes counted for the keys and read values kept (`byteCountMax`).
+    private var byteCount = 0
 
-    /// - Parameter capacity: about how many keys the batch will touch.
-    init(storage: any LedgerStorage, capacity: Int = 0) {
+    /// A state over `storage`, which must outlive it.
+    init(storage: any LedgerStorage) {
         self.storage = storage
-        slotNumbers.reserveCapacity(capacity)
-        keys.reserveCapacity(capacity)
-        slots.reserveCapacity(capacity)
+    }
+
+    // MARK: Batches
+
+    /// Opens a batch: writes are allowed until it is committed or discarded. Starts from an
+    /// empty table when the kept slots passed their limits.
+    func beginBatch() {
+        precondition(!isInBatch, "a batch is already open")
+        if slots.count > Self.slotCountMax || byteCount > Self.byteCountMax { removeAll() }
+        isInBatch = true
+    }
+
+    /// Keeps the open batch's writes as the committed state: to be called once they are in
+    /// storage.
+    func commitBatch() {
+        precondition(isInBatch && transactionStart == nil, "no batch to commit, or a transaction is still open")
+        for (slot, _) in batchUndo { slots[slot].isWritten = false }
+        endBatch()
+    }
+
+    /// Puts back the state as it was when the open batch began.
+    func discardBatch() {
+        precondition(isInBatch, "no batch is open")
+        if transactionStart != nil { discardTransaction() }
+        while let (slot, previous) = batchUndo.popLast() {
+            slots[slot] = previous
+        }
+        endBatch()
+    }
+
+    /// Forgets every slot: storage changed under the state (another connection wrote it).
+    func removeAll() {
+        precondition(!isInBatch, "the state cannot be emptied during a batch")
+        slotNumbers.removeAll()
+        keys = []
+        slots = []
+        byteCount = 0
+    }
+
+    private func endBatch() {
+        batchUndo.removeAll(keepingCapacity: true)
+        scheduled.removeAll()
+        payouts.removeAll()
+        isInBatch = false
     }
 
     /// The batch's writes so far, in key order, with its events and payouts.
     var batch: LedgerChanges {
         precondition(transactionStart == nil, "a transaction is still open")
-        var written = slots.indices.filter { slots[$0].isWritten }
+        var written = batchUndo.map(\.slot).filter { slots[$0].isWritten }
         keys.withUnsafeBufferPointer { keys in
-            written.sort { StateEntryKey.compare(keys[$0], keys[$1]) < 0 }
+            written.sort { StateKeyOrder.compare(keys[$0], keys[$1]) < 0 }
         }
+        written.removeRepeats()
         var state: [LedgerChanges.Write] = []
         state.reserveCapacity(written.count)
         for slot in written {
@@ -123,10 +191,10 @@ final class LedgerState {
 
     /// The slot number of `key`, making an unloaded slot on first use.
     private func slot(for key: [UInt8]) -> Int {
-        let entryKey = StateEntryKey(key)
-        if let slot = slotNumbers[entryKey] { return slot }
+        let hash = StateSlotTable.hash(key)
+        if let slot = keys.withUnsafeBufferPointer({ slotNumbers.find(key, hash: hash, keys: $0) }) { return slot }
         let slot = slots.count
-        slotNumbers[entryKey] = slot
+        slotNumbers.insert(hash: hash, slot: slot)
         keys.append(key)
         slots.append(.unloaded)
         return slot
@@ -136,16 +204,22 @@ final class LedgerState {
     private func loadedSlot(for key: [UInt8]) throws(LedgerError) -> Int {
         let slot = slot(for: key)
         if !slots[slot].isLoaded {
-            slots[slot] = Entry(bytes: try storage.stateValue(for: key), record: nil, needsEncoding: false,
-                                isWritten: false, isLoaded: true)
+            let bytes = try storage.stateValue(for: key)
+            slots[slot] = Entry(bytes: bytes, record: nil, needsEncoding: false, isWritten: false, isLoaded: true)
+            byteCount += key.count + (bytes?.count ?? 0) + Self.slotOverheadByteCount
         }
         return slot
     }
 
     private func set(_ entry: Entry, for key: [UInt8]) {
-        let slot = slot(for: key)
+        set(entry, at: slot(for: key))
+    }
+
+    private func set(_ entry: Entry, at slot: Int) {
+        precondition(isInBatch, "state is written only inside a batch")
         var previous = entry
         swap(&previous, &slots[slot])
+        if !previous.isWritten { batchUndo.append((slot, previous)) }
         if transactionStart != nil { undo.append((slot, previous)) }
     }
 
@@ -160,6 +234,25 @@ final class LedgerState {
             slots[slot].record = StateRecordBox(record)
         }
         return record
+    }
+
+    /// Hands the record at `key` (nil when absent) to `change` and stores what it returns
+    /// (nil removes the key), finding the key once: a read followed by a write.
+    func modifyRecord<Record: StateRecord>(_ type: Record.Type, at key: [UInt8],
+                                           _ change: (Record?) throws -> Record?) throws {
+        let slot = try loadedSlot(for: key)
+        let current: Record?
+        if let record = slots[slot].record.record(Record.self) {
+            current = record
+        } else if let bytes = slots[slot].value {
+            current = try Record.decodeStored(bytes)
+        } else {
+            current = nil
+        }
+        let changed = try change(current)
+        let entry = changed.map { Entry(bytes: nil, record: StateRecordBox($0), needsEncoding: true, isWritten: true, isLoaded: true) }
+            ?? Entry(bytes: nil, record: nil, needsEncoding: false, isWritten: true, isLoaded: true)
+        set(entry, at: slot)
     }
 
     func setRecord(_ record: some StateRecord, at key: [UInt8]) {
@@ -182,5 +275,18 @@ final class LedgerState {
 
     func dueEvents(upTo time: UInt64) throws(LedgerError) -> [ScheduledEvent] {
         try storage.dueEvents(upTo: time)
+    }
+}
+
+private extension Array where Element == Int {
+    /// Removes each element equal to the one before it.
+    mutating func removeRepeats() {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeSubrange(kept...)
     }
 }

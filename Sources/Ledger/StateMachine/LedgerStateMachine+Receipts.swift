@@ -145,8 +145,7 @@ extension LedgerStateMachine {
     func pay(_ amount: Amount, to address: AccountAddress, reason: PayoutEvent.Reason, subject: [UInt8]) throws {
         guard amount > 0 else { return }
         try state.credit(address, amount)
-        let key = StateKey.payouts(address)
-        state.setAmount(try CheckedArithmetic.sum(try state.amount(at: key), amount), at: key)
+        try state.addAmount(amount, at: StateKey.payouts(address))
         state.recordPayout(PayoutEvent(subject: subject, account: address, reason: reason, amount: amount))
     }
 }

@@ -29,8 +29,9 @@ struct LedgerStateMachine {
         try runDueEvents()
         var outcomes: [TransactionOutcome] = []
         outcomes.reserveCapacity(batch.transactions.count)
+        let authorizations = batch.feeAuthorizations
         for (index, transaction) in batch.transactions.enumerated() {
-            let authorization = index < batch.feeAuthorizations.count ? batch.feeAuthorizations[index] : nil
+            let authorization = index < authorizations.count ? authorizations[index] : nil
             outcomes.append(try apply(transaction, feeAuthorization: authorization))
         }
         try distributeFees()
@@ -44,10 +45,10 @@ struct LedgerStateMachine {
         if let rejection = try check(transaction, bodyByteCount: signed.bodyBytes.count, sender: sender) {
             return .rejected(rejection)
         }
-        var account = try state.account(sender)
-        account.balance -= transaction.fee
-        account.nonce += 1
-        state.setAccount(account, for: sender)
+        try state.modifyAccount(sender) { account in
+            account.balance -= transaction.fee
+            account.nonce += 1
+        }
         feesCollected = try CheckedArithmetic.sum(feesCollected, transaction.fee)
         let context = TransactionContext(
             sender: sender, transaction: transaction,

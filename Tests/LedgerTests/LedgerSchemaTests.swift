@@ -1,0 +1,49 @@
+import Foundation
+import Store
+import Testing
+@testable import Ledger
+
+/// The ledger's schema history: a database written before the query tables lost their
+/// rowids keeps every row through the migration.
+@Suite("LedgerSchema")
+struct LedgerSchemaTests {
+    /// Steps before "query tables without rowids".
+    static let versionBeforeKeyedTables = 5
+
+    @Test("transactions, payouts and receipts written at version 5 survive the move to tables without rowids")
+    func rowsSurviveMigration() throws {
+        let path = NSTemporaryDirectory() + "oln-schema-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let old = try Database(path: path)
+            let steps = Array(LedgerSchema.migrations.steps.prefix(Self.versionBeforeKeyedTables))
+            #expect(steps.last?.name == "consensus epochs")
+            try SchemaMigrations(steps).apply(to: old)
+            try old.execute("""
+                INSERT INTO transactions VALUES (1, 0, x'01', x'aa', 0, 'transfer', 'applied', ''),
+                    (1, 1, x'02', x'bb', 3, 'stake', 'failed', 'insufficient_balance');
+                INSERT INTO payouts VALUES (1, 0, x'0d', x'aa', 'receipt_host', x'05'), (1, 1, x'0d', NULL, 'receipt_treasury', x'01');
+                INSERT INTO receipts VALUES (x'0d', 1, x'aa', x'bb', x'cc', x'dd');
+                """)
+        }
+        let ledger = try LedgerDatabase(path: path)
+        #expect(try Self.rows("SELECT height, position, nonce FROM transactions ORDER BY height, position", in: ledger)
+                == [[1, 0, 0], [1, 1, 3]])
+        #expect(try Self.rows("SELECT height, sequence, length(amount) FROM payouts WHERE account = x'aa'", in: ledger) == [[1, 0, 1]])
+        #expect(try Self.rows("SELECT height FROM receipts WHERE host = x'aa'", in: ledger) == [[1]])
+        for table in ["transactions", "payouts", "receipts"] {
+            #expect(throws: StoreError.self) { _ = try ledger.database.prepare("SELECT rowid FROM \(table)") }
+        }
+        #expect(try Self.rows("SELECT count(*) FROM sqlite_master WHERE name IN ('transactions_sender', 'payouts_subject')",
+                              in: ledger) == [[0]])
+    }
+
+    static func rows(_ sql: String, in ledger: LedgerDatabase) throws -> [[Int64]] {
+        let statement = try ledger.database.prepare(sql)
+        var rows: [[Int64]] = []
+        while try statement.step() {
+            rows.append((0..<statement.columnCount).map { statement.int64(at: $0) })
+        }
+        return rows
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import LedgerWorkload
+import Testing
+import TestSupport
+@testable import Ledger
+
+/// The state kept from batch to batch: a committed batch's writes are what later batches
+/// and queries read, a discarded batch (refused, simulated, or a failed transaction inside
+/// one) leaves nothing behind, and a ledger that refuses and simulates batches on the way
+/// ends where one that only applies them does.
+@Suite("LedgerState")
+struct LedgerStateTests {
+    /// Storage with fixed values, counting reads. A state does not keep its storage alive
+    /// (its owner does), so each test holds it to the end.
+    final class FixedStorage: LedgerStorage {
+        var values: [[UInt8]: [UInt8]] = [:]
+        var readCount = 0
+
+        func stateValue(for key: [UInt8]) throws(LedgerError) -> [UInt8]? {
+            readCount += 1
+            return values[key]
+        }
+
+        func dueEvents(upTo time: UInt64) throws(LedgerError) -> [ScheduledEvent] {
+            []
+        }
+    }
+
+    static let key = StateKey.payouts(try! AccountAddress(bytes: Array(repeating: 7, count: AccountAddress.byteCount)))
+
+    @Test("a committed batch's writes are read back without storage; a discarded batch's are gone")
+    func commitAndDiscard() throws {
+        let storage = FixedStorage()
+        defer { withExtendedLifetime(storage) {} }
+        storage.values[Self.key] = AmountRecord(amount: 5).encoded
+        let state = LedgerState(storage: storage)
+        #expect(try state.amount(at: Self.key) == 5)
+        state.beginBatch()
+        try state.addAmount(3, at: Self.key)
+        state.commitBatch()
+        #expect(try state.amount(at: Self.key) == 8)
+        state.beginBatch()
+        try state.addAmount(100, at: Self.key)
+        state.discardBatch()
+        #expect(try state.amount(at: Self.key) == 8)
+        #expect(storage.readCount == 1)
+    }
+
+    @Test("a key written, discarded with its transaction and written again appears once in the batch")
+    func rewrittenAfterDiscardedTransaction() throws {
+        let storage = FixedStorage()
+        defer { withExtendedLifetime(storage) {} }
+        let state = LedgerState(storage: storage)
+        state.beginBatch()
+        try state.addAmount(1, at: Self.key)
+        state.beginTransaction()
+        try state.addAmount(2, at: Self.key)
+        state.discardTransaction()
+        state.beginTransaction()
+        try state.addAmount(4, at: Self.key)
+        state.commitTransaction()
+        let changes = state.batch
+        #expect(changes.state.map(\.key) == [Self.key])
+        #expect(try AmountRecord.decodeStored(#require(changes.state.first?.value)).amount == 5)
+        state.discardBatch()
+        #expect(try state.amount(at: Self.key) == 0)
+    }
+
+    @Test("removing every slot makes reads go to storage again")
+    func removeAll() throws {
+        let storage = FixedStorage()
+        let state = LedgerState(storage: storage)
+        _ = try state.amount(at: Self.key)
+        storage.values[Self.key] = AmountRecord(amount: 9).encoded
+        #expect(try state.amount(at: Self.key) == 0)
+        state.removeAll()
+        #expect(try state.amount(at: Self.key) == 9)
+    }
+
+    @Test("refused and simulated batches on the way leave the same roots, balances and nonces", arguments: [1, 2])
+    func refusedAndSimulatedBatches(round: Int) throws {
+        var generator = SeededGenerator.make(for: "LedgerStateTests.refusedAndSimulatedBatches.\(round)")
+        var workload = LedgerWorkload(seed: generator.next(), accountCount: 24)
+        let tested = try LedgerDatabase(path: ":memory:")
+        let control = try LedgerDatabase(path: ":memory:")
+        try tested.initialize(with: workload.genesis)
+        try control.initialize(with: workload.genesis)
+        var previous: LedgerBatch?
+        for _ in 0..<12 {
+            let batch = try workload.nextBatch(ledger: control, transactionCount: 30, secondsAfter: 20)
+            _ = try tested.simulate(batch)
+            if let replayed = previous?.transactions.first {
+                var refused = batch
+                refused.transactions.append(replayed)
+                #expect(throws: LedgerError.self) { try tested.apply(refused) }
+            }
+            let expected = try control.apply(batch)
+            #expect(try tested.apply(batch) == expected)
+            previous = batch
+        }
+        for address in workload.accounts.addresses {
+            #expect(try tested.account(address) == control.account(address))
+        }
+        #expect(tested.stateRoot == control.stateRoot)
+    }
+}
