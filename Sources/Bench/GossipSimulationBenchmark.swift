@@ -24,13 +24,20 @@ enum GossipSimulationBenchmark {
             }
             if let size = BenchSupport.option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
             if let mesh = BenchSupport.option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
+            if arguments.contains("--choke") { scenario.configuration.chokesMeshPeers = true }
+            if let count = BenchSupport.option("--unchoked", in: arguments).flatMap(Int.init), count >= 1 {
+                scenario.configuration.chokesMeshPeers = true
+                scenario.configuration.meshUnchokedCount = count
+            }
             attack.apply(to: &scenario, seed: seed)
             let start = BenchSupport.seconds()
             do {
                 let (figures, simulator) = try scenario.runKeepingSimulator()
                 let bandwidth = scenario.uplinkBandwidth.map { "\(BenchSupport.format(Double($0) * 8 / 1e6)) Mbit/s" } ?? "unlimited"
                 BenchSupport.print("-- loss \(Int(loss * 100))%, topology degree \(scenario.degree), links 20–100 ms, uplinks \(bandwidth), "
-                    + "\(scenario.messageByteCount)-byte messages, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes")
+                    + "\(scenario.messageByteCount)-byte messages, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes, "
+                    + (scenario.configuration.chokesMeshPeers
+                        ? "choking (\(scenario.configuration.meshUnchokedCount) mesh peers unchoked)" : "no choking"))
                 BenchSupport.print(figures.description)
                 if attack.isStaged {
                     for line in attack.report(scenario, simulator, messageCount: figures.messageCount) { BenchSupport.print(line) }

@@ -24,6 +24,15 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
     public var queuedCopiesCancelled: Int
     /// Queued copies dropped as stale or at a queue cap, over all nodes.
     public var queuedCopiesDropped: Int
+    /// Mesh peers per node that the node has choked at the end of the run (they announce
+    /// with IHAVE instead of sending), and CHOKE and UNCHOKE sent over all nodes.
+    public var meanChokedMeshDegree: Double
+    public var chokesSent: Int
+    public var unchokesSent: Int
+    /// Forwards announced with IHAVE instead (lazy push), and messages fetched with IWANT,
+    /// over all nodes.
+    public var lazyPushes: Int
+    public var iwantMessagesServed: Int
 
     public var description: String {
         func milliseconds(_ duration: Duration) -> String {
@@ -40,6 +49,8 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
             mean mesh degree:              \(String(format: "%.2f", meanMeshDegree))
             IDONTWANT ids sent / forwards saved: \(idontwantIDsSent) / \(forwardsSuppressedByIDontWant)
             queued copies cancelled / dropped:   \(queuedCopiesCancelled) / \(queuedCopiesDropped)
+            choked mesh peers per node:    \(String(format: "%.2f", meanChokedMeshDegree)) (CHOKE / UNCHOKE sent: \(chokesSent) / \(unchokesSent))
+            lazy pushes / IWANT replies:   \(lazyPushes) / \(iwantMessagesServed)
             """
     }
 }

@@ -39,7 +39,13 @@ extension GossipSimulationRun {
             queuedCopiesCancelled: simulator.nodes.reduce(0) { $0 + $1.router.statistics.outboundMessagesCancelled },
             queuedCopiesDropped: simulator.nodes.reduce(0) {
                 $0 + $1.router.statistics.outboundMessagesStale + $1.router.statistics.outboundMessagesDropped
-            })
+            },
+            meanChokedMeshDegree: Double(simulator.nodes.reduce(0) { $0 + $1.router.chokedMeshPeers(of: Self.topic).count })
+                / Double(max(simulator.nodes.count, 1)),
+            chokesSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.chokesSent },
+            unchokesSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.unchokesSent },
+            lazyPushes: simulator.nodes.reduce(0) { $0 + $1.router.statistics.lazyPushes },
+            iwantMessagesServed: simulator.nodes.reduce(0) { $0 + $1.router.statistics.iwantMessagesServed })
     }
 
     static func percentile(_ sorted: [Duration], _ fraction: Double) -> Duration {

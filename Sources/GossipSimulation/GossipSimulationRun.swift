@@ -12,6 +12,9 @@ public struct GossipSimulationRun {
     /// 4 KiB: the router keeps anything beyond this in its own queue, where control goes
     /// first and unwanted or stale copies can still be dropped.
     public static let defaultSendBufferByteCount = 4096
+    /// Messages whose verified signatures the routers share (each distinct message is
+    /// verified once, not once per router); the oldest are forgotten beyond this.
+    public static let verifiedMessageCountMax = 1 << 16
 
     public var nodeCount: Int
     public var degree = 20
@@ -96,6 +99,10 @@ public struct GossipSimulationRun {
         }
         let peerIDs = keys.map(\.peerID)
         let indexByPeer = Dictionary(uniqueKeysWithValues: peerIDs.enumerated().map { ($1, $0) })
+        var configuration = configuration
+        if configuration.verifiedMessages == nil {
+            configuration.verifiedMessages = VerifiedEnvelopes(capacity: Self.verifiedMessageCountMax)
+        }
         let nodes = keys.enumerated().map { index, key in
             var node = SimulatedGossipNode(
                 router: GossipRouter(localPeer: key.peerID, identity: key, configuration: configuration, seed: seed &+ UInt64(index)),

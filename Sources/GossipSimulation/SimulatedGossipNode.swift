@@ -49,7 +49,11 @@ public struct SimulatedGossipNode: SimulatedNode {
             return []
         }
         messagesReceived += rpc.messages.count
-        return withoutForwardsIfSilent(convert(router.receive(rpc, from: peerIDs[peer], now: now), now: now))
+        // The router's actions are taken first: `withoutForwardsIfSilent(convert(…))` would
+        // copy `self` before the argument mutates it, and every dictionary the router then
+        // changes would be copied whole.
+        let actions = convert(router.receive(rpc, from: peerIDs[peer], now: now), now: now)
+        return withoutForwardsIfSilent(actions)
     }
 
     /// `actions`, less the sends that carry messages when the node does not forward.
@@ -66,10 +70,9 @@ public struct SimulatedGossipNode: SimulatedNode {
     /// Room for the peers with urgent RPCs, then for peers with forwards, in turn, until
     /// `room` bytes of them are on their way (at least one RPC when any waits).
     private mutating func grantRoom(_ room: Int, now: Duration) -> [SimulationAction] {
-        let waiting = router.peersWithQueuedRPCs
-        guard !waiting.isEmpty else { return [] }
+        guard router.hasQueuedRPCs else { return [] }
         var actions: [SimulationAction] = []
-        for index in neighbours where waiting.contains(peerIDs[index]) && router.queuedUrgentCount(for: peerIDs[index]) > 0 {
+        for index in neighbours where router.queuedUrgentCount(for: peerIDs[index]) > 0 {
             actions += translate(router.peerWritable(peerIDs[index], byteCount: room, now: now), now: now)
         }
         var left = room - Self.byteCount(of: actions)
@@ -77,7 +80,7 @@ public struct SimulatedGossipNode: SimulatedNode {
         while turns < neighbours.count && (left > 0 || actions.isEmpty) {
             let peer = peerIDs[neighbours[(nextForwardTurn + turns) % neighbours.count]]
             turns += 1
-            guard waiting.contains(peer), router.queuedMessageCount(for: peer) > 0 else { continue }
+            guard router.queuedMessageCount(for: peer) > 0 else { continue }
             let sent = translate(router.peerWritable(peer, byteCount: max(left, 1), now: now), now: now)
             left -= Self.byteCount(of: sent)
             actions += sent
@@ -104,10 +107,13 @@ public struct SimulatedGossipNode: SimulatedNode {
 
     public mutating func timerFired(_ timer: Int, now: Duration) -> [SimulationAction] {
         if let id = validationTimers.removeValue(forKey: timer) {
-            return withoutForwardsIfSilent(convert(router.validationResult(.accept, for: id, now: now), now: now))
+            let actions = convert(router.validationResult(.accept, for: id, now: now), now: now)
+            return withoutForwardsIfSilent(actions)
         }
-        return convert(router.heartbeat(now: now), now: now) + invalidFlood()
-            + [.setTimer(Self.heartbeatTimer, after: router.configuration.heartbeatInterval)]
+        var actions = convert(router.heartbeat(now: now), now: now)
+        actions += invalidFlood()
+        actions.append(.setTimer(Self.heartbeatTimer, after: router.configuration.heartbeatInterval))
+        return actions
     }
 
     /// Messages in every subscribed topic whose signatures do not verify, to every peer.

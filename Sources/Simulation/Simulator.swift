@@ -1,46 +1,15 @@
 /// Runs nodes over simulated links on a virtual clock. Every random draw comes from the
 /// seed, so the same nodes, topology, seed and inputs give the same run.
 public struct Simulator<Node: SimulatedNode> {
-    enum Event: Sendable {
-        case deliver(message: [UInt8], from: Int, to: Int)
-        case timer(Int, node: Int)
-        case uplinkIdle(Int)
-        case down(Int)
-        case up(Int)
-        case heal
-    }
-
-    struct Link {
-        let model: LinkModel
-        /// When the link finishes sending what it has; bandwidth queues messages behind it.
-        var busyUntil: Duration = .zero
-        /// When its last message arrives; a later message never arrives before it.
-        var lastArrival: Duration = .zero
-    }
-
-    /// A node's way out, shared by all its links.
-    struct Uplink {
-        /// Bytes per second; nil for unlimited.
-        var bandwidth: Int?
-        /// When it finishes sending what it has (and, without a bandwidth, when its links do).
-        var busyUntil: Duration = .zero
-        /// Whether the node waits for an `uplinkIdle` call (one event per node at most).
-        var isIdleNotificationPending = false
-
-        func transmission(of byteCount: Int) -> Duration {
-            guard let bandwidth else { return .zero }
-            return .seconds(Double(byteCount) / Double(bandwidth))
-        }
-    }
-
     public private(set) var nodes: [Node]
     public private(set) var now: Duration = .zero
     public let seed: UInt64
     public private(set) var statistics: SimulationStatistics
     private var random: SimulationRandom
-    private var queue = SimulationEventQueue<Event>()
-    private var links: [Int: [Int: Link]] = [:]
-    private var uplinks: [Uplink]
+    private var queue = SimulationEventQueue<SimulationEvent>()
+    /// Each node's outgoing links, by the node at the other end.
+    private var links: [[Int: SimulatedLink]]
+    private var uplinks: [SimulatedUplink]
     private var downNodes: Set<Int> = []
     private var partitionGroup: [Int]?
 
@@ -49,7 +18,8 @@ public struct Simulator<Node: SimulatedNode> {
         self.seed = seed
         random = SimulationRandom(seed: seed)
         statistics = SimulationStatistics(nodeCount: nodes.count)
-        uplinks = Array(repeating: Uplink(), count: nodes.count)
+        uplinks = Array(repeating: SimulatedUplink(), count: nodes.count)
+        links = Array(repeating: [:], count: nodes.count)
     }
 
     /// Gives `node` an uplink of `bandwidth` bytes per second (nil: unlimited), shared by
@@ -63,13 +33,13 @@ public struct Simulator<Node: SimulatedNode> {
     /// Joins two nodes with a link in each direction.
     public mutating func connect(_ first: Int, _ second: Int, model: LinkModel) {
         precondition(first != second && nodes.indices.contains(first) && nodes.indices.contains(second), "bad link ends")
-        links[first, default: [:]][second] = Link(model: model)
-        links[second, default: [:]][first] = Link(model: model)
+        links[first][second] = SimulatedLink(model: model)
+        links[second][first] = SimulatedLink(model: model)
     }
 
     /// The nodes `node` has links to, in ascending order.
     public func neighbours(of node: Int) -> [Int] {
-        (links[node]?.keys).map { $0.sorted() } ?? []
+        links[node].keys.sorted()
     }
 
     /// Whether `node` is cut off the network now.
@@ -124,7 +94,7 @@ public struct Simulator<Node: SimulatedNode> {
     /// Events still waiting.
     public var pendingEventCount: Int { queue.count }
 
-    private mutating func handle(_ event: Event) {
+    private mutating func handle(_ event: SimulationEvent) {
         switch event {
         case .deliver(let message, let sender, let receiver):
             guard !isCut(sender, receiver) else {
@@ -160,7 +130,7 @@ public struct Simulator<Node: SimulatedNode> {
     }
 
     private mutating func send(_ message: [UInt8], from sender: Int, to receiver: Int) {
-        guard var link = links[sender]?[receiver] else {
+        guard var link = links[sender][receiver] else {
             preconditionFailure("node \(sender) sent to \(receiver) without a link")
         }
         statistics.messagesSent += 1
@@ -176,12 +146,12 @@ public struct Simulator<Node: SimulatedNode> {
         uplinks[sender].busyUntil = max(uplink.busyUntil, link.busyUntil)
         if link.model.lossProbability > 0 && random.nextFraction() < link.model.lossProbability {
             statistics.messagesLost += 1
-            links[sender]![receiver] = link
+            links[sender][receiver] = link
             return
         }
         let arrival = max(link.busyUntil + link.model.latency(using: &random), link.lastArrival)
         link.lastArrival = arrival
-        links[sender]![receiver] = link
+        links[sender][receiver] = link
         queue.push(.deliver(message: message, from: sender, to: receiver), at: arrival)
     }
 

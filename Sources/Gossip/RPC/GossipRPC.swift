@@ -6,6 +6,7 @@ import Wire
 /// repeated SubOpts        subscriptions = 1;
 /// repeated Message        publish       = 2;
 /// optional ControlMessage control       = 3;
+/// optional ChokeExtension choke         = 261793087;   // experimental (GossipChokeMessage)
 /// ```
 ///
 /// Decoding is lenient about field order and skips unknown fields (py-libp2p's field 4,
@@ -17,6 +18,8 @@ public struct GossipRPC: Hashable, Sendable {
     public var messages: [GossipMessage]
     /// The control message, if any.
     public var control: GossipControlMessage?
+    /// CHOKE and UNCHOKE (the choke extension), if any.
+    public var choke: GossipChokeMessage?
 
     static let subscriptionsField = 1
     static let publishField = 2
@@ -26,11 +29,13 @@ public struct GossipRPC: Hashable, Sendable {
     public init(
         subscriptions: [GossipSubscription] = [],
         messages: [GossipMessage] = [],
-        control: GossipControlMessage? = nil
+        control: GossipControlMessage? = nil,
+        choke: GossipChokeMessage? = nil
     ) {
         self.subscriptions = subscriptions
         self.messages = messages
         self.control = control
+        self.choke = choke
     }
 
     /// Decodes one RPC (a frame without its length prefix) under `limits`.
@@ -44,6 +49,9 @@ public struct GossipRPC: Hashable, Sendable {
             case Self.controlField:
                 var nested = try reader.nested(field, message: "ControlMessage")
                 try reader.setOnce(&control, to: try GossipControlMessage(reading: &nested), field: field)
+            case GossipExtensions.chokeField:
+                var nested = try reader.nested(field, message: "ChokeExtension")
+                try reader.setOnce(&choke, to: try GossipChokeMessage(reading: &nested), field: field)
             default: continue
             }
         }
@@ -71,6 +79,7 @@ public struct GossipRPC: Hashable, Sendable {
         for subscription in subscriptions { writer.writeMessage(subscription.protobufWriter, field: Self.subscriptionsField) }
         for message in messages { writer.writeMessage(message.protobufWriter, field: Self.publishField) }
         if let control { writer.writeMessage(control.protobufWriter, field: Self.controlField) }
+        if let choke { writer.writeMessage(choke.protobufWriter, field: GossipExtensions.chokeField) }
         return writer.bytes
     }
 

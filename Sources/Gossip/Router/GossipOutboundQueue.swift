@@ -46,6 +46,9 @@ struct GossipOutboundQueue: Sendable {
     /// Whether the transport can take another RPC now.
     var canSend: Bool { writableByteCount.map { $0 > 0 } ?? true }
 
+    /// Urgent items waiting: subscriptions, control entries and our own messages.
+    var urgentCount: Int { subscriptions.count + control.count + published.count }
+
     /// Whether an urgent RPC (subscriptions, control, our messages) waits.
     var hasUrgent: Bool { !subscriptions.isEmpty || !control.isEmpty || !published.isEmpty }
 

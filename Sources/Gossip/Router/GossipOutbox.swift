@@ -23,12 +23,27 @@ struct GossipOutbox: Sendable {
     static let framePrefixByteCount = 4
 
     let limits: Limits
-    private(set) var queues: [PeerID: GossipOutboundQueue] = [:]
+    /// Every peer's queue, in `queues`, by slot; slots of removed peers are reused. An
+    /// array rather than a dictionary of queues, because reading a field of a dictionary's
+    /// value copies the whole queue first.
+    private var slots: [PeerID: Int] = [:]
+    private var queues: [GossipOutboundQueue] = []
+    private var freeSlots: [Int] = []
+    /// How many queues hold anything, so that "does anything wait?" is one test.
+    private(set) var nonEmptyQueueCount = 0
     private var touched: [PeerID] = []
     private var touchedSet: Set<PeerID> = []
 
     init(limits: Limits) {
         self.limits = limits
+    }
+
+    /// Whether anything waits for any peer.
+    var hasQueuedItems: Bool { nonEmptyQueueCount > 0 }
+
+    /// The peers with anything waiting.
+    var peersWithQueuedItems: Set<PeerID> {
+        Set(slots.filter { !queues[$0.value].isEmpty }.keys)
     }
 
     /// Queues `message` for `peer` at `priority`, counting what the caps drop.
@@ -39,49 +54,69 @@ struct GossipOutbox: Sendable {
         touch(peer)
         let entry = GossipOutboundQueue.Entry(
             message: message, id: id, queuedAt: now, byteCount: Self.encodedByteCount(of: message))
-        let (dropped, _) = queues[peer, default: GossipOutboundQueue()].add(
-            entry, priority: priority, messageCountMax: limits.messageCountMax, byteCountMax: limits.byteCountMax)
+        let limits = limits
+        let (dropped, _) = withQueue(of: peer) {
+            $0.add(entry, priority: priority, messageCountMax: limits.messageCountMax, byteCountMax: limits.byteCountMax)
+        }
         statistics.outboundMessagesDropped += dropped
     }
 
     /// Queues a subscription change for `peer` (announcements are few: one per topic).
     mutating func add(_ subscription: GossipSubscription, to peer: PeerID) {
         touch(peer)
-        queues[peer, default: GossipOutboundQueue()].subscriptions.append(subscription)
+        withQueue(of: peer) { $0.subscriptions.append(subscription) }
     }
 
     /// Queues a control entry for `peer`; false when the peer's control cap is reached.
     mutating func add(_ entry: GossipControlEntry, to peer: PeerID) -> Bool {
         touch(peer)
-        guard (queues[peer]?.control.count ?? 0) < limits.controlEntryCountMax else { return false }
-        queues[peer, default: GossipOutboundQueue()].control.append(entry)
-        return true
+        let controlEntryCountMax = limits.controlEntryCountMax
+        return withQueue(of: peer) { queue in
+            guard queue.control.count < controlEntryCountMax else { return false }
+            queue.control.append(entry)
+            return true
+        }
     }
 
     /// The transport can take `byteCount` more bytes for `peer` now; from here on the peer
     /// is metered.
     mutating func setWritable(_ peer: PeerID, byteCount: Int) {
         touch(peer)
-        queues[peer, default: GossipOutboundQueue()].writableByteCount = byteCount
+        withQueue(of: peer) { $0.writableByteCount = byteCount }
     }
 
     /// Whether any message waits for `peer`.
     func hasQueuedMessages(for peer: PeerID) -> Bool {
-        (queues[peer]?.messageCount ?? 0) > 0
+        queuedMessageCount(for: peer) > 0
+    }
+
+    /// Messages waiting for `peer`.
+    func queuedMessageCount(for peer: PeerID) -> Int {
+        slots[peer].map { queues[$0].messageCount } ?? 0
+    }
+
+    /// Subscription changes, control entries and our own messages waiting for `peer`.
+    func queuedUrgentCount(for peer: PeerID) -> Int {
+        slots[peer].map { queues[$0].urgentCount } ?? 0
     }
 
     /// Forgets `peer`'s queue, counting what it still held.
     mutating func removePeer(_ peer: PeerID, statistics: inout GossipRouterStatistics) {
-        guard let queue = queues.removeValue(forKey: peer) else { return }
-        statistics.outboundMessagesDroppedOnRemoval += queue.messageCount
-        statistics.outboundControlEntriesDroppedOnRemoval += queue.control.count
+        guard let slot = slots.removeValue(forKey: peer) else { return }
+        if !queues[slot].isEmpty { nonEmptyQueueCount -= 1 }
+        statistics.outboundMessagesDroppedOnRemoval += queues[slot].messageCount
+        statistics.outboundControlEntriesDroppedOnRemoval += queues[slot].control.count
+        queues[slot] = GossipOutboundQueue()
+        freeSlots.append(slot)
     }
 
     /// Drops, in every queue, the messages that waited longer than their age limit.
     mutating func dropStale(now: Duration, statistics: inout GossipRouterStatistics) {
-        for peer in Array(queues.keys) where queues[peer]?.messageCount ?? 0 > 0 {
-            statistics.outboundMessagesStale += queues[peer]!.dropStale(
-                forwardCutoff: now - limits.forwardAgeMax, publishCutoff: now - limits.publishAgeMax)
+        let forwardCutoff = now - limits.forwardAgeMax, publishCutoff = now - limits.publishAgeMax
+        for slot in queues.indices where queues[slot].messageCount > 0 {
+            statistics.outboundMessagesStale += queues[slot].dropStale(
+                forwardCutoff: forwardCutoff, publishCutoff: publishCutoff)
+            if queues[slot].isEmpty { nonEmptyQueueCount -= 1 }
         }
     }
 
@@ -92,11 +127,13 @@ struct GossipOutbox: Sendable {
         now: Duration, peers: [PeerID: GossipRouterPeer], statistics: inout GossipRouterStatistics
     ) -> [GossipRouterAction] {
         var actions: [GossipRouterAction] = []
+        let limits = limits
         for urgentOnly in [true, false] {
-            for peer in touched {
-                guard var queue = queues.removeValue(forKey: peer) else { continue }
-                let rpcs = drain(&queue, urgentOnly: urgentOnly, state: peers[peer], now: now, statistics: &statistics)
-                queues[peer] = queue
+            for peer in touched where slots[peer] != nil {
+                let state = peers[peer]
+                let rpcs = withQueue(of: peer) {
+                    Self.drain(&$0, limits: limits, urgentOnly: urgentOnly, state: state, now: now, statistics: &statistics)
+                }
                 for rpc in rpcs { actions.append(.send(peer, rpc)) }
             }
         }
@@ -109,10 +146,33 @@ struct GossipOutbox: Sendable {
         if touchedSet.insert(peer).inserted { touched.append(peer) }
     }
 
+    /// Runs `body` on `peer`'s queue in place (giving it an empty one first), keeping
+    /// `nonEmptyQueueCount` up to date.
+    @discardableResult
+    private mutating func withQueue<Result>(of peer: PeerID, _ body: (inout GossipOutboundQueue) -> Result) -> Result {
+        let slot: Int
+        if let existing = slots[peer] {
+            slot = existing
+        } else if let free = freeSlots.popLast() {
+            slot = free
+            slots[peer] = slot
+        } else {
+            slot = queues.count
+            queues.append(GossipOutboundQueue())
+            slots[peer] = slot
+        }
+        let wasEmpty = queues[slot].isEmpty
+        let result = body(&queues[slot])
+        let isEmpty = queues[slot].isEmpty
+        if wasEmpty && !isEmpty { nonEmptyQueueCount += 1 }
+        if !wasEmpty && isEmpty { nonEmptyQueueCount -= 1 }
+        return result
+    }
+
     /// The RPCs one peer's room allows now: urgent ones first, then (unless `urgentOnly`)
     /// forwards.
-    private func drain(
-        _ queue: inout GossipOutboundQueue, urgentOnly: Bool, state: GossipRouterPeer?, now: Duration,
+    private static func drain(
+        _ queue: inout GossipOutboundQueue, limits: Limits, urgentOnly: Bool, state: GossipRouterPeer?, now: Duration,
         statistics: inout GossipRouterStatistics
     ) -> [GossipRPC] {
         statistics.outboundMessagesStale += queue.dropStale(
@@ -132,9 +192,9 @@ struct GossipOutbox: Sendable {
             for message in builder.rpc.messages {
                 statistics.topics[message.topic, default: GossipTopicStatistics()].messagesSent += 1
             }
-            queue.spend(builder.byteCount + Self.framePrefixByteCount)
+            queue.spend(builder.byteCount + framePrefixByteCount)
             let rpc = builder.rpc.restricted(to: version)
-            if !rpc.subscriptions.isEmpty || !rpc.messages.isEmpty || rpc.control != nil {
+            if !rpc.subscriptions.isEmpty || !rpc.messages.isEmpty || rpc.control != nil || rpc.choke != nil {
                 rpcs.append(rpc)
             }
         }

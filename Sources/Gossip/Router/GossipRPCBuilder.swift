@@ -51,16 +51,18 @@ struct GossipRPCBuilder {
     private mutating func takeControl(from entries: inout [GossipControlEntry]) {
         var taken = 0
         var control = rpc.control ?? GossipControlMessage()
+        var choke = rpc.choke ?? GossipChokeMessage()
         while taken < entries.count, taken < limits.controlEntryCountMax {
             let entry = entries[taken]
             guard fits(entry.estimatedByteCount) else { break }
             byteCount += entry.estimatedByteCount
-            entry.append(to: &control)
+            entry.append(to: &control, choke: &choke)
             taken += 1
         }
         entries.removeFirst(taken)
         otherEntryCount += taken
         if !control.isEmpty { rpc.control = control }
+        if !choke.isEmpty { rpc.choke = choke }
     }
 
     private mutating func takeMessages(

@@ -15,22 +15,30 @@ extension GossipRouter {
     }
 
     /// IHAVE: asks with IWANT for the announced ids we have not seen, within the
-    /// per-heartbeat limits, and only from peers at or above the gossip threshold.
+    /// per-heartbeat limits, and only from peers at or above the gossip threshold. IHAVE
+    /// from a mesh peer we choked announces what it would have sent (choke extension): it
+    /// is measured and does not count against the gossip limit of IHAVE messages.
     mutating func handleIHave(_ entries: [GossipIHave], from peer: PeerID, now: Duration) {
         guard !entries.isEmpty, var state = peers[peer] else { return }
+        let isAnnouncement = entries.allSatisfy { chokes.isChoked(peer, topic: $0.topic) }
+            && entries.allSatisfy { isChokeCapableMeshPeer(peer, topic: $0.topic) }
         guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold,
-              state.ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
+              isAnnouncement || state.ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
               state.iwantIDCountThisHeartbeat < configuration.iwantIDCountMaxPerHeartbeat
         else {
             statistics.ihaveIgnored += entries.count
             return
         }
-        state.ihaveCountThisHeartbeat += 1
         var wanted: [GossipMessageID] = []
-        var wantedSet: Set<GossipMessageID> = []
-        for entry in entries where subscriptions.contains(entry.topic) {
-            for id in entry.messageIDs where !seen.contains(id, now: now) && wantedSet.insert(id).inserted {
-                wanted.append(id)
+        if isAnnouncement {
+            wanted = announcedIDsToRequest(entries, from: peer, now: now)
+        } else {
+            state.ihaveCountThisHeartbeat += 1
+            var wantedSet: Set<GossipMessageID> = []
+            for entry in entries where subscriptions.contains(entry.topic) {
+                for id in entry.messageIDs where !seen.contains(id, now: now) && wantedSet.insert(id).inserted {
+                    wanted.append(id)
+                }
             }
         }
         let room = configuration.iwantIDCountMaxPerHeartbeat - state.iwantIDCountThisHeartbeat
@@ -105,6 +113,7 @@ extension GossipRouter {
             return
         }
         mesh[topic, default: []].insert(peer)
+        chokes.forget(peer, topic: topic)
         score.graft(peer, topic: topic, now: now)
     }
 
@@ -120,24 +129,26 @@ extension GossipRouter {
         if mesh[prune.topic]?.remove(peer) != nil {
             score.prune(peer, topic: prune.topic)
         }
+        chokes.forget(peer, topic: prune.topic)
         backoff.addReceivedPrune(peer, topic: prune.topic, backoffSeconds: prune.backoffSeconds, now: now)
         acceptPeerExchange(prune.peers, from: peer, topic: prune.topic)
     }
 
     /// IDONTWANT: remembers the ids for `idontwantHeartbeats` heartbeats, up to the per-peer limit.
     mutating func handleIDontWant(_ entries: [GossipIDontWant], from peer: PeerID) {
-        guard !entries.isEmpty, var state = peers[peer] else { return }
+        // In place: a copy of the peer's state would copy its whole table on the first write.
+        guard !entries.isEmpty, let index = peers.index(forKey: peer) else { return }
         let expiry = heartbeatCount + UInt64(configuration.idontwantHeartbeats)
         for entry in entries {
             for id in entry.messageIDs {
-                if state.unwantedIDs[id] == nil && state.unwantedIDs.count >= configuration.idontwantCountMaxPerPeer {
+                if peers.values[index].unwantedIDs[id] == nil
+                    && peers.values[index].unwantedIDs.count >= configuration.idontwantCountMaxPerPeer {
                     statistics.idontwantIDsDropped += 1
                     continue
                 }
-                state.unwantedIDs[id] = expiry
+                peers.values[index].unwantedIDs[id] = expiry
                 statistics.idontwantIDsReceived += 1
             }
         }
-        peers[peer] = state
     }
 }

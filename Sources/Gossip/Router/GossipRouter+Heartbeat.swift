@@ -21,6 +21,7 @@ extension GossipRouter {
         for topic in mesh.keys.sorted() {
             maintainMesh(topic: topic, now: now)
             if isOpportunisticRound { graftOpportunistically(topic: topic, now: now) }
+            maintainChokes(topic: topic)
             emitGossip(topic: topic, excluding: mesh[topic] ?? [])
         }
         for topic in fanout.keys.sorted() {
@@ -141,6 +142,7 @@ extension GossipRouter {
     /// `peerExchange` (oversubscription) the PRUNE offers other peers.
     mutating func prune(_ peer: PeerID, topic: String, peerExchange: Bool, now: Duration) {
         mesh[topic]?.remove(peer)
+        chokes.forget(peer, topic: topic)
         score.prune(peer, topic: topic)
         queuePrune(peer, topic: topic, backoffDuration: configuration.pruneBackoff, peerExchange: peerExchange, now: now)
     }

@@ -35,22 +35,23 @@ extension GossipRouter {
 
     /// The peers with anything waiting in their outbound queues.
     public var peersWithQueuedRPCs: Set<PeerID> {
-        var peers: Set<PeerID> = []
-        for (peer, queue) in outbox.queues where !queue.isEmpty {
-            peers.insert(peer)
-        }
-        return peers
+        outbox.peersWithQueuedItems
+    }
+
+    /// Whether anything waits in any peer's outbound queue (cheaper than
+    /// `peersWithQueuedRPCs` when only that is asked).
+    public var hasQueuedRPCs: Bool {
+        outbox.hasQueuedItems
     }
 
     /// Messages waiting in `peer`'s outbound queue (the transport has not taken them yet).
     public func queuedMessageCount(for peer: PeerID) -> Int {
-        outbox.queues[peer]?.messageCount ?? 0
+        outbox.queuedMessageCount(for: peer)
     }
 
     /// Urgent items waiting in `peer`'s outbound queue: subscription changes, control
     /// entries and our own messages, which leave before any forward.
     public func queuedUrgentCount(for peer: PeerID) -> Int {
-        guard let queue = outbox.queues[peer] else { return 0 }
-        return queue.subscriptions.count + queue.control.count + queue.published.count
+        outbox.queuedUrgentCount(for: peer)
     }
 }

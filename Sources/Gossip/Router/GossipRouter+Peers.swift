@@ -16,6 +16,10 @@ extension GossipRouter {
         for topic in subscriptions.sorted() {
             outbox.add(GossipSubscription(subscribe: true, topic: topic), to: peer)
         }
+        if configuration.chokesMeshPeers {
+            // In the first RPC, as gossipsub v1.3 asks; a peer that does not know the field skips it.
+            queue(.extensions(GossipExtensions(choke: true)), to: peer)
+        }
         return flush(now: now)
     }
 
@@ -36,6 +40,7 @@ extension GossipRouter {
         if mesh[topic]?.remove(peer) != nil {
             score.prune(peer, topic: topic)
         }
+        chokes.forget(peer, topic: topic)
         fanout[topic]?.remove(peer)
     }
 

@@ -1,4 +1,5 @@
 import Identity
+import Sodium
 
 extension GossipRouter {
     /// Handles one RPC from `peer`: subscriptions, then messages, then control. RPCs from
@@ -14,6 +15,7 @@ extension GossipRouter {
             return []
         }
         let rpc = rpc.restricted(to: state.version)
+        handleChokeExtension(rpc, from: peer)
         handleSubscriptions(rpc.subscriptions, from: peer)
         for message in rpc.messages {
             handleMessage(message, from: peer, now: now)
@@ -44,9 +46,11 @@ extension GossipRouter {
             statistics.topics[topic, default: GossipTopicStatistics()].duplicateMessages += 1
             if pendingValidations.noteCopy(of: id, from: peer) { statistics.duplicatesDuringValidation += 1 }
             score.duplicateMessage(id, topic: topic, from: peer, now: now)
+            measureDelivery(of: id, topic: topic, from: peer, isFirst: false, now: now)
             return
         }
         guard passesChecks(message, id: id, options: options, from: peer, now: now) else { return }
+        measureDelivery(of: id, topic: topic, from: peer, isFirst: true, now: now)
         promises.fulfil(id)
         let validation = validations[topic]
         if case .asynchronous = validation, pendingValidations.isFull {
@@ -82,17 +86,30 @@ extension GossipRouter {
             return false
         }
         do {
-            _ = try message.verify(policy: options.signingPolicy)
+            try verify(message, policy: options.signingPolicy)
         } catch {
             statistics.invalidSignatureMessages += 1
             score.rejectMessage(id, topic: message.topic, from: peer, reason: .invalidAuthentication, now: now)
             return false
         }
-        if let from = message.from, from == localPeer.bytes {
+        if let from = message.from, GossipPeerOrder.peer(localPeer, hasBytes: from) {
             statistics.selfOriginMessages += 1
             return false
         }
         return true
+    }
+
+    /// Checks `message` against `policy`, skipping the signature check of a message that
+    /// `configuration.verifiedMessages` holds and adding one that verifies.
+    private func verify(_ message: GossipMessage, policy: GossipSigningPolicy) throws(GossipMessageError) {
+        guard let verified = configuration.verifiedMessages, policy == .strictSign else {
+            _ = try message.verify(policy: policy)
+            return
+        }
+        let hash = BLAKE2b256.hash(message.protobufBytes)
+        guard !verified.contains(hash) else { return }
+        _ = try message.verify(policy: policy)
+        verified.insert(hash)
     }
 
     /// Tells v1.2 mesh peers other than the source, before validation (gossipsub v1.2),
@@ -108,16 +125,24 @@ extension GossipRouter {
 
     /// Forwards a validated message to mesh peers and direct peers on its topic, other than
     /// its source and author, `otherSenders` (who sent copies while it was validated) and
-    /// those that sent IDONTWANT for it.
+    /// those that sent IDONTWANT for it; mesh peers that choked us get an IHAVE for it
+    /// instead, at once (lazy push).
     mutating func forward(
         _ message: GossipMessage, id: GossipMessageID, source: PeerID, otherSenders: Set<PeerID> = [], now: Duration
     ) {
         var targets = mesh[message.topic] ?? []
         if !configuration.directPeers.isEmpty { targets.formUnion(directPeers(on: message.topic)) }
         if !otherSenders.isEmpty { targets.subtract(otherSenders) }
-        for peer in Self.sorted(targets) where peer != source && peer.bytes != message.from {
-            if peers[peer]?.unwantedIDs[id] != nil {
+        let author = message.from
+        let chokingUs = chokes.topics[message.topic]?.chokingUs ?? []
+        for peer in Self.sorted(targets) where peer != source && !(author.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false) {
+            if let index = peers.index(forKey: peer), peers.values[index].unwantedIDs[id] != nil {
                 statistics.forwardsSuppressedByIDontWant += 1
+                continue
+            }
+            if chokingUs.contains(peer) {
+                queue(.ihave(GossipIHave(topic: message.topic, messageIDs: [id])), to: peer)
+                statistics.lazyPushes += 1
                 continue
             }
             queue(message, id: id, priority: .forwarded, to: peer, now: now)
@@ -127,10 +152,11 @@ extension GossipRouter {
     /// Remembers that `peer` has message `id` (it sent it to us), when copies wait in its
     /// queue: a queued copy of that message is then not sent. Bounded like IDONTWANT ids.
     mutating func noteReceived(_ id: GossipMessageID, from peer: PeerID) {
-        guard outbox.hasQueuedMessages(for: peer), var state = peers[peer],
-              state.receivedIDs[id] == nil, state.receivedIDs.count < configuration.idontwantCountMaxPerPeer
+        // In place: a copy of the peer's state would copy its whole table on the write.
+        guard outbox.hasQueuedMessages(for: peer), let index = peers.index(forKey: peer),
+              peers.values[index].receivedIDs[id] == nil,
+              peers.values[index].receivedIDs.count < configuration.idontwantCountMaxPerPeer
         else { return }
-        state.receivedIDs[id] = heartbeatCount + UInt64(configuration.idontwantHeartbeats)
-        peers[peer] = state
+        peers.values[index].receivedIDs[id] = heartbeatCount + UInt64(configuration.idontwantHeartbeats)
     }
 }

@@ -33,6 +33,7 @@ extension GossipRouter {
             outbox.add(GossipSubscription(subscribe: false, topic: topic), to: peer)
         }
         for peer in Self.sorted(mesh[topic] ?? []) {
+            chokes.forget(peer, topic: topic)
             score.prune(peer, topic: topic)
             queuePrune(peer, topic: topic, backoffDuration: configuration.unsubscribeBackoff, peerExchange: true, now: now)
         }
@@ -49,6 +50,7 @@ extension GossipRouter {
     /// Adds `peer` to our mesh for `topic` and tells it with GRAFT.
     mutating func graft(_ peer: PeerID, topic: String, now: Duration) {
         mesh[topic, default: []].insert(peer)
+        chokes.forget(peer, topic: topic)
         score.graft(peer, topic: topic, now: now)
         queue(.graft(GossipGraft(topic: topic)), to: peer)
     }

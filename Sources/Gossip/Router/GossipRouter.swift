@@ -56,6 +56,7 @@ public struct GossipRouter: Sendable {
     var heartbeatCount: UInt64 = 0
     var lastDecay: Duration?
     var outbox: GossipOutbox
+    var chokes: GossipChokeTracker
     var pendingActions: [GossipRouterAction] = []
 
     /// A router for `localPeer`, drawing its random choices from `seed`.
@@ -81,6 +82,7 @@ public struct GossipRouter: Sendable {
         promises = GossipPromises(countMax: configuration.promiseCountMax)
         pendingValidations = GossipPendingValidations(
             countMax: configuration.validationCountMax, timeout: configuration.validationTimeout)
+        chokes = GossipChokeTracker(parameters: configuration.chokeParameters)
         outbox = GossipOutbox(limits: GossipOutbox.Limits(
             rpc: configuration.rpcLimits, messageCountMax: configuration.outboundMessageCountMaxPerPeer,
             byteCountMax: configuration.outboundByteCountMaxPerPeer,
@@ -142,7 +144,7 @@ public struct GossipRouter: Sendable {
 
     /// `set` in a reproducible order: by peer id bytes.
     static func sorted(_ set: Set<PeerID>) -> [PeerID] {
-        set.map { ($0.bytes, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        set.sorted(by: GossipPeerOrder.precedes)
     }
 
     /// `set` in random order, reproducible from the seed.

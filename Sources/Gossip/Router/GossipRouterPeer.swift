@@ -19,6 +19,8 @@ struct GossipRouterPeer: Sendable {
     var iwantIDCountThisHeartbeat = 0
     /// Its signed peer record (from identify), passed on when we offer it in a PRUNE.
     var signedPeerRecord: SignedPeerRecord?
+    /// Whether it announced the choke extension (`GossipExtensions.choke`).
+    var supportsChoke = false
 
     init(version: GossipProtocolVersion, isOutbound: Bool) {
         self.version = version

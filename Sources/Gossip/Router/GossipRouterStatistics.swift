@@ -26,6 +26,21 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var messagesSent = 0
     /// Forwards left out because the peer had sent IDONTWANT for the message.
     public var forwardsSuppressedByIDontWant = 0
+    /// Forwards announced with IHAVE instead, to mesh peers that choked us.
+    public var lazyPushes = 0
+    /// CHOKE and UNCHOKE sent to our mesh peers.
+    public var chokesSent = 0
+    public var unchokesSent = 0
+    /// CHOKE and UNCHOKE received from mesh peers.
+    public var chokesReceived = 0
+    public var unchokesReceived = 0
+    /// CHOKE and UNCHOKE ignored: from a peer that did not announce the extension, or for
+    /// a topic whose mesh does not hold the peer.
+    public var chokesIgnored = 0
+    /// IHAVE entries received from choked mesh peers (announcements, not gossip).
+    public var announcementsReceived = 0
+    /// Announced ids not asked for because another announcer was asked for them first.
+    public var announcementsNotRequested = 0
     /// RPCs from peers not added with `addPeer`.
     public var rpcsFromUnknownPeers = 0
     /// RPCs ignored because the peer's score was below the graylist threshold.

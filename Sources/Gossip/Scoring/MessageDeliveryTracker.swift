@@ -21,14 +21,17 @@ struct MessageDeliveryTracker<Peer: Hashable & Sendable, MessageID: Hashable & S
     mutating func withRecord<Result>(
         _ id: MessageID, now: Duration, _ body: (inout MessageDeliveryRecord<Peer>) -> Result
     ) -> Result {
-        if records[id] == nil {
-            if records.count >= recordCountMax, let oldest = order.popFirst() {
-                records[oldest.id] = nil
-            }
-            records[id] = MessageDeliveryRecord()
-            order.append((id: id, expiry: now + timeToLive))
+        if let index = records.index(forKey: id) {
+            return body(&records.values[index])
         }
-        return body(&records[id]!)
+        if records.count >= recordCountMax, let oldest = order.popFirst() {
+            records[oldest.id] = nil
+        }
+        var record = MessageDeliveryRecord<Peer>()
+        let result = body(&record)
+        records[id] = record
+        order.append((id: id, expiry: now + timeToLive))
+        return result
     }
 
     /// Drops the records whose time-to-live has passed at `now`.

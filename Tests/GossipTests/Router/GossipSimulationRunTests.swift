@@ -34,6 +34,21 @@ struct GossipSimulationRunTests {
         #expect(figures.deliveryRatio == 1)
     }
 
+    @Test("choking slower mesh peers down to IHAVE cuts full-message duplicates and still delivers everything")
+    func chokingCutsDuplicates() throws {
+        var choking = Self.scenario()
+        choking.configuration.chokesMeshPeers = true
+        choking.messageCount = 60
+        choking.publishInterval = .milliseconds(50)
+        var eager = choking
+        eager.configuration.chokesMeshPeers = false
+        let with = try choking.run(), without = try eager.run()
+        print("gossip simulation, choking:\n\(with)\nwithout:\n\(without)")
+        #expect(with.deliveryRatio == 1 && without.deliveryRatio == 1)
+        #expect(with.chokesSent > 0 && with.lazyPushes > 0 && without.chokesSent == 0)
+        #expect(with.duplicatesPerNodePerMessage < without.duplicatesPerNodePerMessage * 0.75)
+    }
+
     @Test("a run is reproducible from its seed")
     func reproducible() throws {
         let first = try Self.scenario(seed: 9).run(), second = try Self.scenario(seed: 9).run()

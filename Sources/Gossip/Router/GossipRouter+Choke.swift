@@ -1,0 +1,101 @@
+import Identity
+
+extension GossipRouter {
+    /// The choke extension's parts of an RPC from `peer`: its announcement of the extension
+    /// (`GossipExtensions.choke`), and CHOKE and UNCHOKE, honoured for mesh links only and
+    /// only from a peer that announced the extension to a router that uses it.
+    mutating func handleChokeExtension(_ rpc: GossipRPC, from peer: PeerID) {
+        guard configuration.chokesMeshPeers, let index = peers.index(forKey: peer) else { return }
+        if rpc.control?.extensions?.choke == true {
+            peers.values[index].supportsChoke = true
+        }
+        guard let message = rpc.choke else { return }
+        guard peers.values[index].supportsChoke else {
+            statistics.chokesIgnored += message.choke.count + message.unchoke.count
+            return
+        }
+        for topic in message.choke {
+            guard mesh[topic]?.contains(peer) == true else {
+                statistics.chokesIgnored += 1
+                continue
+            }
+            chokes.setChoking(true, by: peer, topic: topic)
+            statistics.chokesReceived += 1
+        }
+        for topic in message.unchoke {
+            chokes.setChoking(false, by: peer, topic: topic)
+            statistics.unchokesReceived += 1
+        }
+    }
+
+    /// Whether `peer` is a mesh peer of `topic` that speaks the choke extension, with the
+    /// extension in use here.
+    func isChokeCapableMeshPeer(_ peer: PeerID, topic: String) -> Bool {
+        guard configuration.chokesMeshPeers, mesh[topic]?.contains(peer) == true,
+              let index = peers.index(forKey: peer) else { return false }
+        return peers.values[index].supportsChoke
+    }
+
+    /// A full copy of message `id` in `topic` from `peer` (`isFirst` for the first copy):
+    /// measures the peer's lateness when it is a mesh peer that speaks the extension, and
+    /// chokes or unchokes what the measurement calls for.
+    mutating func measureDelivery(of id: GossipMessageID, topic: String, from peer: PeerID, isFirst: Bool, now: Duration) {
+        guard configuration.chokesMeshPeers, let lateness = chokes.hear(id, now: now),
+              isChokeCapableMeshPeer(peer, topic: topic) else { return }
+        chokes.addDelivery(of: id, from: peer, topic: topic, lateness: lateness, isFirst: isFirst)
+        applyChokeDecisions(topic: topic)
+    }
+
+    /// IHAVE entries from `peer` that are announcements of a choked mesh link (not gossip):
+    /// they count as deliveries for P3 (as the choke draft asks). Returns the announced ids
+    /// to ask for with IWANT: those not seen, and not asked of another announcer within
+    /// `chokeRequestTimeout`.
+    mutating func announcedIDsToRequest(_ entries: [GossipIHave], from peer: PeerID, now: Duration) -> [GossipMessageID] {
+        var wanted: [GossipMessageID] = []
+        for entry in entries where subscriptions.contains(entry.topic) {
+            for id in entry.messageIDs {
+                score.duplicateMessage(id, topic: entry.topic, from: peer, now: now)
+                guard !seen.contains(id, now: now) else { continue }
+                if chokes.announce(id, by: peer, now: now, requestTimeout: configuration.chokeRequestTimeout) {
+                    wanted.append(id)
+                } else {
+                    statistics.announcementsNotRequested += 1
+                }
+            }
+        }
+        statistics.announcementsReceived += entries.count
+        return wanted
+    }
+
+    /// Sends the CHOKE and UNCHOKE that the measurements of `topic` call for.
+    mutating func applyChokeDecisions(topic: String) {
+        let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
+        let (choke, unchoke) = chokes.decide(topic: topic, meshPeers: candidates)
+        for peer in choke {
+            queue(.choke(topic: topic), to: peer)
+            statistics.chokesSent += 1
+        }
+        for peer in unchoke {
+            queue(.unchoke(topic: topic), to: peer)
+            statistics.unchokesSent += 1
+        }
+    }
+
+    /// Heartbeat upkeep of the choke extension for `topic`.
+    mutating func maintainChokes(topic: String) {
+        guard configuration.chokesMeshPeers else { return }
+        let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
+        chokes.heartbeat(topic: topic, meshPeers: candidates)
+        applyChokeDecisions(topic: topic)
+    }
+
+    /// The mesh peers of `topic` that we choked (they announce new messages to us with IHAVE).
+    public func chokedMeshPeers(of topic: String) -> Set<PeerID> {
+        chokes.topics[topic]?.chokedByUs ?? []
+    }
+
+    /// The mesh peers of `topic` that choked us (we announce new messages to them with IHAVE).
+    public func meshPeersChokingUs(of topic: String) -> Set<PeerID> {
+        chokes.topics[topic]?.chokingUs ?? []
+    }
+}
