@@ -147,8 +147,17 @@ public final class StateStore {
     /// after a database error the transaction can only roll back.
     @discardableResult
     public func apply(_ changes: [StateChange]) throws -> [UInt8] {
+        try apply(PreparedStateChanges(changes))
+    }
+
+    /// Applies changes prepared beforehand (`PreparedStateChanges`) and returns the new root.
+    ///
+    /// Must run inside `Database.transaction(_:)`; after a database error the transaction
+    /// can only roll back.
+    @discardableResult
+    public func apply(_ prepared: PreparedStateChanges) throws -> [UInt8] {
         precondition(database.isInTransaction, "StateStore.apply runs inside Database.transaction")
-        let writes = try Self.sortedWrites(changes)
+        let writes = prepared.writes
         do {
             let update = StateBucketUpdate(store: self, writes: writes)
             try cachePreimages(of: update.ranges)

@@ -1,5 +1,5 @@
 /// One validated state change, with its key in the stored layout `bucket ‖ key`.
-struct StateWrite {
+struct StateWrite: Sendable {
     /// The key's bucket.
     let bucket: Int
     /// The key as the caller gave it.

@@ -1,8 +1,9 @@
 import Store
 
-/// Collects a batch's changes from its `LedgerState` — sorting the written keys and encoding
-/// the records written — on a second thread (`SideWork`), while the calling thread writes the query
-/// rows that need only the outcomes and the payouts (`LedgerDatabase.commit`).
+/// Collects a batch's changes from its `LedgerState` — sorting the written keys, encoding
+/// the records written, and preparing the state changes for the store (bucket hashes, stored
+/// order) — on a second thread (`SideWork`), while the calling thread writes the query rows
+/// that need only the outcomes and the payouts (`LedgerDatabase.commit`).
 ///
 /// Both sides only read the state, which nothing writes until both have ended; the
 /// changes are the same on whichever thread they are collected.
@@ -12,8 +13,8 @@ final class LedgerChangesCollection: @unchecked Sendable {
     static let concurrentTransactionCountMin = 256
 
     private let state: LedgerState
-    /// The changes, once `collect(alongside:)` has returned.
-    private(set) var changes = LedgerChanges()
+    /// The changes and the state changes prepared from them, once `collect` has run.
+    private var collected: Result<(LedgerChanges, PreparedStateChanges), StoreError>?
 
     init(state: LedgerState) {
         self.state = state
@@ -22,16 +23,24 @@ final class LedgerChangesCollection: @unchecked Sendable {
     /// Runs `body` on this thread while the changes are collected on another when there
     /// are at least `transactionCount` ≥ `concurrentTransactionCountMin` transactions, and
     /// returns the changes once both have ended.
-    func collect(transactionCount: Int, alongside body: () throws -> Void) throws -> LedgerChanges {
-        guard transactionCount >= Self.concurrentTransactionCountMin else {
-            changes = state.batch
+    func collect(transactionCount: Int,
+                 alongside body: () throws -> Void) throws -> (changes: LedgerChanges, prepared: PreparedStateChanges) {
+        if transactionCount >= Self.concurrentTransactionCountMin {
+            let collection = SideWork { self.collectChanges() }
+            let result = Result { try body() }
+            collection.finish()
+            try result.get()
+        } else {
+            collectChanges()
             try body()
-            return changes
         }
-        let collection = SideWork { self.changes = self.state.batch }
-        let result = Result { try body() }
-        collection.finish()
-        try result.get()
-        return changes
+        return try collected!.get()
+    }
+
+    private func collectChanges() {
+        let changes = state.batch
+        collected = Result { () throws(StoreError) in
+            (changes, try PreparedStateChanges(changes.state.map { StateChange(key: $0.key, value: $0.value) }))
+        }
     }
 }

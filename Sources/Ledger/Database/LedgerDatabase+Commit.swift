@@ -39,11 +39,11 @@ extension LedgerDatabase: LedgerStorage {
     func commit(_ state: LedgerState, height: UInt64, time: UInt64, leader: AccountAddress?,
                 outcomes: [TransactionOutcome], transactions: [SignedTransaction]) throws {
         let payouts = state.payoutEvents
-        let changes = try LedgerChangesCollection(state: state).collect(transactionCount: transactions.count) {
+        let (changes, prepared) = try LedgerChangesCollection(state: state).collect(transactionCount: transactions.count) {
             try writeTransactions(transactions, outcomes: outcomes, height: height)
             try writePayouts(payouts, height: height)
         }
-        let root = try stateStore.apply(changes.state.map { StateChange(key: $0.key, value: $0.value) })
+        let root = try stateStore.apply(prepared)
         try writeSchedule(changes.scheduled, time: time)
         try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactions.count)
         try writeProjections(changes.state, height: height)
@@ -147,6 +147,8 @@ extension LedgerDatabase: LedgerStorage {
             guard let value = write.value, let kind = write.key.first else { continue }
             if kind == 0x09 {
                 let record = try write.record.record(ContributionRecord.self) ?? ContributionRecord.decodeStored(value)
+                // Only the status of a listed contribution ever changes (votes change the record).
+                if write.previousRecord.record(ContributionRecord.self)?.status == record.status { continue }
                 try upsertContribution.bind(Array(write.key.dropFirst()), at: 1)
                 try upsertContribution.bind(record.datanetID, at: 2)
                 try upsertContribution.bind(record.contributor.bytes, at: 3)

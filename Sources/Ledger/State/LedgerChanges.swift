@@ -1,11 +1,13 @@
-/// What one batch changes: state writes in key order (nil removes a key), each with its
-/// record when the batch knew it decoded, and the events it scheduled and the payouts it
-/// made, in the order they happened.
+/// What one batch changes: state writes in the order first made (nil removes a key), each
+/// with its record (and the one it replaced) when the batch knew it decoded, and the events
+/// it scheduled and the payouts it made, in the order they happened.
 struct LedgerChanges {
     struct Write {
         var key: [UInt8]
         var value: [UInt8]?
         var record: (any AnyStateRecordBox)?
+        /// The record the key held before the batch, when the batch had it decoded.
+        var previousRecord: (any AnyStateRecordBox)?
     }
 
     var state: [Write] = []

@@ -7,8 +7,10 @@
 /// committed, or `discardBatch`), so that a key used again (an account in every batch) is
 /// found in memory, decoded, instead of being read and decoded afresh. Writes happen only
 /// inside a batch; reads may happen between batches too (the queries), and then see the
-/// committed state. At most `slotCountMax` slots and about `byteCountMax` bytes of read
-/// values are kept: past either, the next batch starts from an empty table.
+/// committed state. Slots not used in the last `keptBatchCount` batches are dropped once
+/// the table has doubled since it was last compacted, and at most `slotCountMax` slots and
+/// about `byteCountMax` bytes of read values are kept: past either, the next batch starts
+/// from an empty table.
 ///
 /// The value is kept as bytes, as a decoded record, or both: a record read is decoded once
 /// while its slot is kept, and a record written is encoded only when its bytes are needed,
@@ -52,6 +54,10 @@ final class LedgerState {
     static let byteCountMax = 64 << 20
     /// The bytes counted for each slot besides its key and value.
     static let slotOverheadByteCount = 96
+    /// A compaction keeps the slots used in this many most recent batches.
+    static let keptBatchCount: UInt64 = 2
+    /// The fewest slots for which a compaction runs.
+    static let compactionSlotCountMin = 1 << 15
 
     /// The storage under the state; its owner (`LedgerDatabase`) owns this state too.
     private unowned let storage: any LedgerStorage
@@ -61,6 +67,14 @@ final class LedgerState {
     private var keys: [[UInt8]] = []
     /// Each slot's entry, by slot number.
     private var slots: [Entry] = []
+    /// The number of the batch that last used each slot, by slot number.
+    private var lastUse: [UInt64] = []
+    /// The number of the open batch, or of the last one.
+    private var batchNumber: UInt64 = 0
+    /// The fewest slots for which a compaction runs in this state.
+    private let compactionSlotCountFloor: Int
+    /// The slot count at which the next compaction runs.
+    private var compactionSlotCount: Int
     private var scheduled: [ScheduledEvent] = []
     private var payouts: [PayoutEvent] = []
     /// The open transaction's log: each overwritten slot with the entry it had.
@@ -77,8 +91,10 @@ final class LedgerState {
     private var byteCount = 0
 
     /// A state over `storage`, which must outlive it.
-    init(storage: any LedgerStorage) {
+    init(storage: any LedgerStorage, compactionSlotCountMin: Int = LedgerState.compactionSlotCountMin) {
         self.storage = storage
+        compactionSlotCountFloor = compactionSlotCountMin
+        compactionSlotCount = compactionSlotCountMin
     }
 
     // MARK: Batches
@@ -87,7 +103,12 @@ final class LedgerState {
     /// empty table when the kept slots passed their limits.
     func beginBatch() {
         precondition(!isInBatch, "a batch is already open")
-        if slots.count > Self.slotCountMax || byteCount > Self.byteCountMax { removeAll() }
+        if slots.count > Self.slotCountMax || byteCount > Self.byteCountMax {
+            removeAll()
+        } else if slots.count >= compactionSlotCount {
+            compact()
+        }
+        batchNumber += 1
         isInBatch = true
     }
 
@@ -115,7 +136,24 @@ final class LedgerState {
         slotNumbers.removeAll()
         keys = []
         slots = []
+        lastUse = []
         byteCount = 0
+    }
+
+    /// Keeps only the slots used in the last `keptBatchCount` batches.
+    private func compact() {
+        var table = StateSlotTable()
+        var keptKeys: [[UInt8]] = [], keptSlots: [Entry] = [], keptLastUse: [UInt64] = []
+        var keptByteCount = 0
+        for slot in slots.indices where lastUse[slot] + Self.keptBatchCount > batchNumber {
+            table.insert(hash: slotNumbers.hash(ofSlot: slot))
+            keptKeys.append(keys[slot])
+            keptSlots.append(slots[slot])
+            keptLastUse.append(lastUse[slot])
+            keptByteCount += keys[slot].count + (slots[slot].bytes?.count ?? 0) + Self.slotOverheadByteCount
+        }
+        (slotNumbers, keys, slots, lastUse, byteCount) = (table, keptKeys, keptSlots, keptLastUse, keptByteCount)
+        compactionSlotCount = max(2 * slots.count, compactionSlotCountFloor)
     }
 
     private func endBatch() {
@@ -125,18 +163,19 @@ final class LedgerState {
         isInBatch = false
     }
 
-    /// The batch's writes so far, in key order, with its events and payouts.
+    /// The batch's writes so far, in the order their keys were first written, each with the
+    /// record its key held before the batch when that was decoded, and the batch's events
+    /// and payouts.
     var batch: LedgerChanges {
         precondition(transactionStart == nil, "a transaction is still open")
-        var written = batchUndo.map(\.slot).filter { slots[$0].isWritten }
-        keys.withUnsafeBufferPointer { keys in
-            written.sort { StateKeyOrder.compare(keys[$0], keys[$1]) < 0 }
-        }
-        written.removeRepeats()
+        // The log holds a slot again when a discarded transaction had written it: its first
+        // entry is the one from before the batch.
+        var collected = Set<Int>(minimumCapacity: batchUndo.count)
         var state: [LedgerChanges.Write] = []
-        state.reserveCapacity(written.count)
-        for slot in written {
-            state.append(LedgerChanges.Write(key: keys[slot], value: slots[slot].value, record: slots[slot].record))
+        state.reserveCapacity(batchUndo.count)
+        for (slot, previous) in batchUndo where slots[slot].isWritten && collected.insert(slot).inserted {
+            state.append(LedgerChanges.Write(key: keys[slot], value: slots[slot].value, record: slots[slot].record,
+                                             previousRecord: previous.record))
         }
         return LedgerChanges(state: state, scheduled: scheduled, payouts: payouts)
     }
@@ -192,11 +231,14 @@ final class LedgerState {
     /// The slot number of `key`, making an unloaded slot on first use.
     private func slot(for key: [UInt8]) -> Int {
         let hash = StateSlotTable.hash(key)
-        if let slot = keys.withUnsafeBufferPointer({ slotNumbers.find(key, hash: hash, keys: $0) }) { return slot }
-        let slot = slots.count
-        slotNumbers.insert(hash: hash, slot: slot)
+        if let slot = keys.withUnsafeBufferPointer({ slotNumbers.find(key, hash: hash, keys: $0) }) {
+            lastUse[slot] = batchNumber
+            return slot
+        }
+        let slot = slotNumbers.insert(hash: hash)
         keys.append(key)
         slots.append(.unloaded)
+        lastUse.append(batchNumber)
         return slot
     }
 
@@ -275,18 +317,5 @@ final class LedgerState {
 
     func dueEvents(upTo time: UInt64) throws(LedgerError) -> [ScheduledEvent] {
         try storage.dueEvents(upTo: time)
-    }
-}
-
-private extension Array where Element == Int {
-    /// Removes each element equal to the one before it.
-    mutating func removeRepeats() {
-        guard count > 1 else { return }
-        var kept = 1
-        for index in 1..<count where self[index] != self[kept - 1] {
-            self[kept] = self[index]
-            kept += 1
-        }
-        removeSubrange(kept...)
     }
 }
