@@ -77,6 +77,30 @@ struct LedgerStateTests {
         #expect(try state.amount(at: Self.key) == 9)
     }
 
+    @Test("a compaction drops the slots not used in the last two batches and keeps the rest")
+    func compaction() throws {
+        let storage = FixedStorage()
+        defer { withExtendedLifetime(storage) {} }
+        let keys = (0..<16).map { StateKey.payouts(try! AccountAddress(bytes: Array(repeating: UInt8($0), count: AccountAddress.byteCount))) }
+        for (index, key) in keys.enumerated() { storage.values[key] = AmountRecord(amount: Amount(index + 1)).encoded }
+        let state = LedgerState(storage: storage, compactionSlotCountMin: 4)
+        // Batch 1 reads keys 0-3; batch 2 key 0 and 4-7; batch 3 key 0 and 8-15. Batch 4
+        // begins with a compaction that keeps the slots batches 2 and 3 used.
+        for range in [0..<4, 4..<8, 8..<16] {
+            state.beginBatch()
+            _ = try state.amount(at: keys[0])
+            for index in range { _ = try state.amount(at: keys[index]) }
+            state.commitBatch()
+        }
+        #expect(storage.readCount == 16)
+        state.beginBatch()
+        for index in [0, 4, 7, 8, 15] { #expect(try state.amount(at: keys[index]) == Amount(index + 1)) }
+        #expect(storage.readCount == 16)
+        for index in 1..<4 { #expect(try state.amount(at: keys[index]) == Amount(index + 1)) }
+        #expect(storage.readCount == 19)
+        state.discardBatch()
+    }
+
     @Test("refused and simulated batches on the way leave the same roots, balances and nonces", arguments: [1, 2])
     func refusedAndSimulatedBatches(round: Int) throws {
         var generator = SeededGenerator.make(for: "LedgerStateTests.refusedAndSimulatedBatches.\(round)")

@@ -15,7 +15,7 @@ struct StateSlotTableTests {
             // Keys of one kind byte and a short tail, so many share prefixes and lengths.
             let key = [UInt8(generator.next() % 4)] + generator.bytes(count: Int(generator.next() % 6))
             guard seen.insert(key).inserted else { continue }
-            table.insert(hash: StateSlotTable.hash(key), slot: keys.count)
+            #expect(table.insert(hash: StateSlotTable.hash(key)) == keys.count)
             keys.append(key)
         }
         #expect(table.count == count)
@@ -30,12 +30,12 @@ struct StateSlotTableTests {
         }
     }
 
-    @Test("a key whose hash matches another's is told apart by its bytes")
+    @Test("a key whose hash (and so tag) matches another's is told apart by its bytes")
     func sameHashDifferentKeys() {
         var table = StateSlotTable()
         let keys: [[UInt8]] = [[1, 2, 3], [4, 5, 6]]
         let hash = StateSlotTable.hash(keys[0])
-        table.insert(hash: hash, slot: 0)
+        table.insert(hash: hash)
         keys.withUnsafeBufferPointer { buffer in
             #expect(table.find(keys[1], hash: hash, keys: buffer) == nil)
             #expect(table.find(keys[0], hash: hash, keys: buffer) == 0)
@@ -46,7 +46,7 @@ struct StateSlotTableTests {
     func removeAll() {
         var table = StateSlotTable()
         let keys: [[UInt8]] = [[9]]
-        table.insert(hash: StateSlotTable.hash(keys[0]), slot: 0)
+        table.insert(hash: StateSlotTable.hash(keys[0]))
         table.removeAll()
         #expect(table.count == 0)
         keys.withUnsafeBufferPointer { #expect(table.find(keys[0], hash: StateSlotTable.hash(keys[0]), keys: $0) == nil) }
