@@ -4,7 +4,9 @@
 ///
 /// A cached preimage always equals the one the bucket's committed rows, plus the writes of
 /// the open transaction, give: every write to a bucket goes through `store(_:for:)`, and
-/// when a transaction rolls back the buckets it stored are forgotten (`rollBack()`). The
+/// when a transaction rolls back the buckets it stored get back the preimages they had
+/// before it (`rollBack()`), so that a batch tried and rolled back (a validator checking a
+/// proposal's root) leaves the cache as warm as it found it. The
 /// cache holds at most `byteCountMax` bytes of preimages; past that it starts afresh, so it
 /// costs a bounded amount of memory and never changes a hash, only how fast it is found.
 struct StateBucketCache {
@@ -15,8 +17,12 @@ struct StateBucketCache {
     private var preimages: [[UInt8]?]
     /// The bytes of the cached preimages.
     private(set) var byteCount = 0
-    /// The buckets stored in the open transaction, in order, with repeats.
-    private var stored: [Int] = []
+    /// The buckets stored in the open transaction, in order, with repeats, each with the
+    /// preimage it had before (nil when it was not cached).
+    private var stored: [(bucket: Int, previous: [UInt8]?)] = []
+    /// Whether the cache started afresh in the open transaction: rows read since may hold
+    /// its writes.
+    private var wasEmptiedInTransaction = false
 
     /// An empty cache for `bucketCount` buckets.
     init(bucketCount: Int) {
@@ -30,11 +36,24 @@ struct StateBucketCache {
 
     /// Keeps `preimage` as the current preimage of `bucket`.
     mutating func store(_ preimage: [UInt8], for bucket: Int) {
-        stored.append(bucket)
+        stored.append((bucket, preimages[bucket]))
         byteCount -= preimages[bucket]?.count ?? 0
         if byteCount + preimage.count > Self.byteCountMax {
             removeAll()
+            // The cache starts afresh: a rollback leaves these buckets uncached.
+            stored = [(bucket, nil)]
+            wasEmptiedInTransaction = true
         }
+        preimages[bucket] = preimage
+        byteCount += preimage.count
+    }
+
+    /// Keeps `preimage`, read from the rows of `bucket` before the open transaction wrote
+    /// any of them, as its preimage: it holds after a rollback too, unless the cache was
+    /// emptied in this transaction (rows read since may hold its writes).
+    mutating func storeCommitted(_ preimage: [UInt8], for bucket: Int) {
+        guard !wasEmptiedInTransaction, preimages[bucket] == nil else { return store(preimage, for: bucket) }
+        if byteCount + preimage.count > Self.byteCountMax { return store(preimage, for: bucket) }
         preimages[bucket] = preimage
         byteCount += preimage.count
     }
@@ -42,15 +61,17 @@ struct StateBucketCache {
     /// Keeps the preimages stored in the transaction that committed.
     mutating func commit() {
         stored.removeAll(keepingCapacity: true)
+        wasEmptiedInTransaction = false
     }
 
-    /// Forgets the preimages stored in the transaction that rolled back.
+    /// Puts back the preimages the buckets stored in the transaction that rolled back had
+    /// before it, the earliest last.
     mutating func rollBack() {
-        for bucket in stored {
-            byteCount -= preimages[bucket]?.count ?? 0
-            preimages[bucket] = nil
+        while let (bucket, previous) = stored.popLast() {
+            byteCount += (previous?.count ?? 0) - (preimages[bucket]?.count ?? 0)
+            preimages[bucket] = previous
         }
-        stored.removeAll(keepingCapacity: true)
+        wasEmptiedInTransaction = false
     }
 
     /// Forgets every preimage.

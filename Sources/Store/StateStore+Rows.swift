@@ -74,7 +74,7 @@ extension StateStore {
     /// from its rows before they are written, so that every bucket can then be merged.
     func cachePreimages(of ranges: [StateBucketUpdate.Range]) throws(StoreError) {
         for range in ranges where bucketCache.preimage(range.bucket) == nil {
-            bucketCache.store(try readPreimage(range.bucket), for: range.bucket)
+            bucketCache.storeCommitted(try readPreimage(range.bucket), for: range.bucket)
         }
     }
 

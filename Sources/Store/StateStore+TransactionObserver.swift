@@ -2,7 +2,7 @@ extension StateStore: TransactionObserver {
     /// Refuses to commit a transaction in which an `apply` failed half-way.
     public func databaseWillCommit() throws {
         if applyFailed {
-            throw StoreError.transactionAborted(reason: "a StateStore.apply in it failed, so its state changes were incomplete.")
+            throw StoreError.transactionAborted(reason: "a StateStore.apply in it failed, or a root was only computed (StateStore.root(after:)), so its state changes were incomplete.")
         }
     }
 

@@ -170,6 +170,21 @@ public final class StateStore {
         return tree.root
     }
 
+    /// The root `apply(prepared)` would give, computed without writing a row: for checking a
+    /// proposed batch's root. The tree and the bucket cache move on as if the changes were
+    /// applied, so the transaction cannot commit afterwards (it throws
+    /// `StoreError.transactionAborted`): the caller rolls it back, which puts them back.
+    ///
+    /// Must run inside `Database.transaction(_:)`.
+    public func root(after prepared: PreparedStateChanges) throws -> [UInt8] {
+        precondition(database.isInTransaction, "StateStore.root(after:) runs inside Database.transaction")
+        applyFailed = true
+        let update = StateBucketUpdate(store: self, writes: prepared.writes)
+        try cachePreimages(of: update.ranges)
+        update.run()
+        return tree.root
+    }
+
     /// Reads and hashes every row and returns the root they give, ignoring the stored hashes.
     public func recomputeRoot() throws -> [UInt8] {
         StateTree(leaves: try recomputedBucketHashes()).root

@@ -136,6 +136,23 @@ import Store
         #expect(all.hex == Self.sevenKeyRoot)
     }
 
+    @Test func aRootComputedWithoutWritingIsTheRootApplyingGivesAndCannotCommit() throws {
+        let store = try Self.open()
+        let root = try store.database.transaction { try store.apply(Array(Self.sevenKeys.prefix(3))) }
+        let rest = try PreparedStateChanges(Array(Self.sevenKeys.dropFirst(3)))
+        var computed: [UInt8] = []
+        #expect(throws: StoreError.self) {
+            try store.database.transaction { computed = try store.root(after: rest) }
+        }
+        #expect(computed.hex == Self.sevenKeyRoot)
+        #expect(store.root == root)
+        #expect(try store.value(for: Self.bytes("pair-165")) == nil)
+        #expect(try store.recomputeRoot() == root)
+        let applied = try store.database.transaction { try store.apply(rest) }
+        #expect(applied.hex == Self.sevenKeyRoot)
+        #expect(try store.recomputeRoot() == applied)
+    }
+
     @Test func aFailedApplyKeepsTheTransactionFromCommitting() throws {
         let store = try Self.open()
         let root = try store.database.transaction { try store.apply(Array(Self.sevenKeys.prefix(3))) }

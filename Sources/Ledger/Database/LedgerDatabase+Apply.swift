@@ -27,54 +27,35 @@ extension LedgerDatabase {
     /// throws, nothing is written.
     public func apply(_ batch: LedgerBatch, archiving archive: ArchivedBatch?,
                       epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        let result = try execute(batch, allowingRejected: false, keeping: true, archive: archive, epochs: epochs)
+        let result = try execute(batch, archive: archive, epochs: epochs)
         try reloadChain()
         return result
     }
 
-    /// What applying `batch` would give — outcomes and state root — without keeping
-    /// anything: the batch runs in a SQLite transaction that is rolled back. Transactions
-    /// that cannot be included are reported as rejected instead of refusing the batch.
-    public func simulate(_ batch: LedgerBatch) throws -> BatchResult {
-        do {
-            _ = try execute(batch, allowingRejected: true, keeping: false, archive: nil, epochs: nil)
-        } catch let rollback as SimulationRollback {
-            return rollback.result
-        }
-        preconditionFailure("a simulated batch is always rolled back")
-    }
-
-    /// A batch for a leader to propose: the candidates that can be included, in order, at
-    /// `time`, and the result of applying them (not kept). Rejected candidates have no
-    /// effect on the state, so the root is that of the batch without them.
-    public func build(height: UInt64, time: UInt64, leader: AccountAddress?,
-                      candidates: [PreverifiedTransaction]) throws -> (batch: LedgerBatch, result: BatchResult) {
-        let trial = LedgerBatch(height: height, time: time, leader: leader, preverified: candidates)
-        let result = try simulate(trial)
-        let kept = zip(candidates, result.outcomes).filter { $0.1.status != "rejected" }.map(\.0)
-        let batch = LedgerBatch(height: height, time: time, leader: leader, preverified: kept)
-        let outcomes = result.outcomes.filter { $0.status != "rejected" }
-        return (batch, BatchResult(height: height, stateRoot: result.stateRoot, outcomes: outcomes))
-    }
-
-    private struct SimulationRollback: Error {
-        let result: BatchResult
-    }
-
-    private func execute(_ batch: LedgerBatch, allowingRejected: Bool, keeping: Bool, archive: ArchivedBatch?,
+    /// Applies `batch`: writes the changes of the last simulation when it ran this batch on
+    /// this state, or else runs the batch inside the SQLite transaction.
+    private func execute(_ batch: LedgerBatch, archive: ArchivedBatch?,
                          epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        guard chainID != nil else { throw LedgerError.notInitialized }
-        guard batch.height == height + 1 else {
-            throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
-        }
-        guard batch.time >= time else {
-            throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
-        }
+        try checkFollows(batch)
         let state = currentState()
+        let reused = lastExecution.flatMap { $0.matches(batch, baseRoot: stateStore.root) ? $0 : nil }
+        lastExecution = nil
         state.beginBatch()
         do {
-            let result = try run(batch, on: state, allowingRejected: allowingRejected, keeping: keeping, archive: archive,
-                                 epochs: epochs)
+            let result: BatchResult
+            if let reused {
+                if let (index, why) = reused.firstRejection {
+                    throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
+                }
+                state.replay(reused.changes)
+                result = try database.transaction {
+                    try commit(reused, height: batch.height, time: batch.time, leader: batch.leader,
+                               transactions: batch.transactions)
+                    return try finish(batch, outcomes: reused.outcomes, archive: archive, epochs: epochs)
+                }
+            } else {
+                result = try run(batch, on: state, archive: archive, epochs: epochs)
+            }
             state.commitBatch()
             return result
         } catch {
@@ -83,29 +64,50 @@ extension LedgerDatabase {
         }
     }
 
-    /// Runs `batch` on `state` in one SQLite transaction, committed when `keeping`.
-    private func run(_ batch: LedgerBatch, on state: LedgerState, allowingRejected: Bool, keeping: Bool,
-                     archive: ArchivedBatch?, epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        guard let chainID else { throw LedgerError.notInitialized }
-        return try database.transaction { () throws -> BatchResult in
-            var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
-                                             parameters: try Self.parameters(in: state))
-            let outcomes = try machine.run()
-            if !allowingRejected, let index = outcomes.firstIndex(where: { $0.status == "rejected" }),
-               case .rejected(let why) = outcomes[index] {
+    /// Throws unless `batch` can follow the last batch (height and time).
+    func checkFollows(_ batch: LedgerBatch) throws {
+        guard chainID != nil else { throw LedgerError.notInitialized }
+        guard batch.height == height + 1 else {
+            throw LedgerError.invalidBatch("height \(batch.height) does not follow \(height)")
+        }
+        guard batch.time >= time else {
+            throw LedgerError.invalidBatch("time \(batch.time) is before the previous batch's \(time)")
+        }
+    }
+
+    /// Runs `batch` on `state` and writes it, in one SQLite transaction.
+    private func run(_ batch: LedgerBatch, on state: LedgerState, archive: ArchivedBatch?,
+                     epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
+        try database.transaction { () throws -> BatchResult in
+            let outcomes = try runMachine(batch, on: state)
+            if let index = outcomes.firstIndex(where: { $0.status == "rejected" }), case .rejected(let why) = outcomes[index] {
                 throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
             }
-            var chain = try state.record(ChainRecord.self, at: StateKey.chain)!
-            (chain.height, chain.time) = (batch.height, batch.time)
-            state.setRecord(chain, at: StateKey.chain)
             try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
-            if let archive { try writeArchive(archive, height: batch.height) }
-            if let kept = try epochs?(self) { try writeConsensusEpochRows(kept.rows, keepingFrom: kept.keepingFrom) }
-            let result = BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
-            guard keeping else { throw SimulationRollback(result: result) }
-            return result
+            return try finish(batch, outcomes: outcomes, archive: archive, epochs: epochs)
         }
+    }
+
+    /// Runs the state machine over `batch` on `state`, and moves the chain record to it.
+    func runMachine(_ batch: LedgerBatch, on state: LedgerState) throws -> [TransactionOutcome] {
+        guard let chainID else { throw LedgerError.notInitialized }
+        var machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
+                                         parameters: try Self.parameters(in: state))
+        let outcomes = try machine.run()
+        var chain = try state.record(ChainRecord.self, at: StateKey.chain)!
+        (chain.height, chain.time) = (batch.height, batch.time)
+        state.setRecord(chain, at: StateKey.chain)
+        return outcomes
+    }
+
+    /// Writes the archive and the epoch rows of a batch whose changes are written, and
+    /// returns its result.
+    private func finish(_ batch: LedgerBatch, outcomes: [TransactionOutcome], archive: ArchivedBatch?,
+                        epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
+        if let archive { try writeArchive(archive, height: batch.height) }
+        if let kept = try epochs?(self) { try writeConsensusEpochRows(kept.rows, keepingFrom: kept.keepingFrom) }
+        return BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
     }
 
     /// Why `transaction` could not be included in a batch at `time` on the current

@@ -43,9 +43,24 @@ extension LedgerDatabase: LedgerStorage {
             try writeTransactions(transactions, outcomes: outcomes, height: height)
             try writePayouts(payouts, height: height)
         }
+        try write(changes, prepared, height: height, time: time, leader: leader, transactionCount: transactions.count)
+    }
+
+    /// Writes a batch run beforehand (`LedgerExecution`) inside the open SQLite transaction.
+    func commit(_ execution: LedgerExecution, height: UInt64, time: UInt64, leader: AccountAddress?,
+                transactions: [SignedTransaction]) throws {
+        try writeTransactions(transactions, outcomes: execution.outcomes, height: height)
+        try writePayouts(execution.changes.payouts, height: height)
+        try write(execution.changes, execution.prepared, height: height, time: time, leader: leader,
+                  transactionCount: transactions.count)
+    }
+
+    /// Writes the state changes, the schedule, the batch row and the tables derived from the state.
+    private func write(_ changes: LedgerChanges, _ prepared: PreparedStateChanges, height: UInt64, time: UInt64,
+                       leader: AccountAddress?, transactionCount: Int) throws {
         let root = try stateStore.apply(prepared)
         try writeSchedule(changes.scheduled, time: time)
-        try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactions.count)
+        try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactionCount)
         try writeProjections(changes.state, height: height)
         try writeStakes(changes.state)
     }

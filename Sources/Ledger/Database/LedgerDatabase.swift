@@ -23,6 +23,8 @@ public final class LedgerDatabase {
     private lazy var state = LedgerState(storage: self)
     /// `stateStore.externalChangeCount` when `state` was last known to agree with storage.
     private var stateReadAtChangeCount = 0
+    /// The last batch simulated, which `apply` reuses when it is the batch applied next.
+    var lastExecution: LedgerExecution?
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
     /// in-memory ledger.
@@ -83,6 +85,7 @@ public final class LedgerDatabase {
             return
         }
         let state = currentState()
+        lastExecution = nil
         state.beginBatch()
         do {
             try database.transaction {

@@ -185,6 +185,18 @@ final class LedgerState {
         payouts
     }
 
+    /// Writes a batch's changes, collected from an earlier run of it on the same state, into
+    /// the open batch, which must not have written anything yet.
+    func replay(_ changes: LedgerChanges) {
+        precondition(isInBatch && batchUndo.isEmpty && transactionStart == nil, "replaying needs a fresh batch")
+        for write in changes.state {
+            set(Entry(bytes: write.value, record: write.record, needsEncoding: false, isWritten: true, isLoaded: true),
+                for: write.key)
+        }
+        scheduled = changes.scheduled
+        payouts = changes.payouts
+    }
+
     // MARK: Transactions
 
     func beginTransaction() {
