@@ -18,9 +18,9 @@ enum ProcessThroughputBenchmark {
     static let chainID: UInt64 = 7_008
     /// Transfers of one sender in flight at most (the mempool's ready limit per account).
     static let perRound = 16
-    /// Transfers in flight at most in all, under the mempool's ready limit (5,120): a
+    /// Transfers in flight at most in all, under the mempool's ready limit (16,384): a
     /// transfer the mempool drops is not sent again, and the run would wait for it.
-    static let inFlightMax = 4_800
+    static let inFlightMax = 15_000
 
     static func run(arguments: [String]) {
         let nodeCount = max(1, BenchSupport.option("--nodes", in: arguments).flatMap(Int.init) ?? 4)

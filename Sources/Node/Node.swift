@@ -15,9 +15,9 @@
 //     <dir>/consensus.lock    ConsensusLock, written durably before the precommit leaves
 //     <dir>/status.json       NodeStatus, rewritten each slot by a running node
 //
-// Gossip topics (StrictSign):
+// Gossip topics (StrictSign, but transactions StrictNoSign: each is signed by its sender):
 //
-//     /oln/<chain id>/tx/1            SignedTransaction envelope    (ids: BLAKE2b-256 of the data)
+//     /oln/<chain id>/tx/2            SignedTransaction envelope    (ids: BLAKE2b-256 of the data)
 //     /oln/<chain id>/proposal/1      ProposalMessage               (ids: from ‖ seqno)
 //     /oln/<chain id>/vote/1          SignedMessage<ConsensusVote>  (ids: from ‖ seqno)
 //     /oln/<chain id>/certificate/1   FinalityCertificate           (ids: from ‖ seqno)

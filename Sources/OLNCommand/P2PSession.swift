@@ -1,4 +1,5 @@
 import Foundation
+import Gossip
 import IO
 import Identity
 import Network
@@ -14,10 +15,15 @@ final class P2PSession: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var signalSources: [DispatchSourceSignal] = []
 
-    init(identity: IdentityKey, withGossip: Bool = false) throws {
+    /// A session with `identity`; with gossip, its router takes `topicOptions` (the topics
+    /// whose peers expect other than the standard options, such as a chain's).
+    init(identity: IdentityKey, withGossip: Bool = false, topicOptions: [String: GossipTopicOptions] = [:]) throws {
         loop = try EventLoop()
         if withGossip {
-            let gossip = GossipNode(loop: loop, identity: identity, seed: SecureRandomSeed.next())
+            var configuration = GossipRouterConfiguration()
+            configuration.topicOptions = topicOptions
+            let gossip = GossipNode(loop: loop, identity: identity, routerConfiguration: configuration,
+                                    seed: SecureRandomSeed.next())
             self.gossip = gossip
             node = gossip.node
         } else {

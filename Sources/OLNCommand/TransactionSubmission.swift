@@ -75,7 +75,7 @@ struct TransactionSubmission {
             sent = viaAPI
         } else {
             let targets = peers.isEmpty ? try Self.runningNodeAddresses(directory) : peers
-            sent = try Self.publish(transaction.envelopeBytes, topic: ChainTopics(chainID: chainID).transactions,
+            sent = try Self.publish(transaction.envelopeBytes, topics: ChainTopics(chainID: chainID),
                                     to: targets, timeout: timeout)
         }
         var report = fields
@@ -147,8 +147,9 @@ struct TransactionSubmission {
     }
 
     /// Publishes once a peer has joined `topic`; returns how many peers took the message.
-    private static func publish(_ data: [UInt8], topic: String, to peers: [Multiaddr], timeout: Double) throws -> Int {
-        let session = try P2PSession(identity: IdentityKey(), withGossip: true)
+    private static func publish(_ data: [UInt8], topics: ChainTopics, to peers: [Multiaddr], timeout: Double) throws -> Int {
+        let topic = topics.transactions
+        let session = try P2PSession(identity: IdentityKey(), withGossip: true, topicOptions: topics.topicOptions)
         let gossip = session.gossip!
         let outcome = PublishOutcome()
         try session.onLoop { () throws(NetworkError) in
