@@ -101,6 +101,23 @@ struct LedgerStateTests {
         state.discardBatch()
     }
 
+    @Test("reads alone, with no batch begun, still empty the table once it holds more than its byte limit")
+    func readsAloneAreBounded() throws {
+        let storage = FixedStorage()
+        defer { withExtendedLifetime(storage) {} }
+        let large = [UInt8](repeating: 1, count: 1 << 20)
+        let keyCount = LedgerState.byteCountMax / large.count + 1
+        let keys = (0..<keyCount).map { StateKey.parameter("large-\($0)") }
+        for key in keys { storage.values[key] = large }
+        let state = LedgerState(storage: storage)
+        for key in keys { _ = try state.value(for: key) }
+        #expect(storage.readCount == keyCount)
+        #expect(state.removeAllIfOverLimits())
+        _ = try state.value(for: keys[0])
+        #expect(storage.readCount == keyCount + 1)
+        #expect(!state.removeAllIfOverLimits())
+    }
+
     @Test("refused and simulated batches on the way leave the same roots, balances and nonces", arguments: [1, 2])
     func refusedAndSimulatedBatches(round: Int) throws {
         var generator = SeededGenerator.make(for: "LedgerStateTests.refusedAndSimulatedBatches.\(round)")

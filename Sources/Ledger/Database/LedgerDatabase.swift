@@ -108,6 +108,7 @@ public final class LedgerDatabase {
             state.removeAll()
             stateReadAtChangeCount = stateStore.externalChangeCount
         }
+        state.removeAllIfOverLimits()
         return state
     }
 

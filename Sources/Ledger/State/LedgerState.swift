@@ -103,13 +103,20 @@ final class LedgerState {
     /// empty table when the kept slots passed their limits.
     func beginBatch() {
         precondition(!isInBatch, "a batch is already open")
-        if slots.count > Self.slotCountMax || byteCount > Self.byteCountMax {
-            removeAll()
-        } else if slots.count >= compactionSlotCount {
+        if !removeAllIfOverLimits() && slots.count >= compactionSlotCount {
             compact()
         }
         batchNumber += 1
         isInBatch = true
+    }
+
+    /// Forgets every slot when the kept slots passed their limits (between batches: a
+    /// connection that only reads never begins one); returns whether it did.
+    @discardableResult
+    func removeAllIfOverLimits() -> Bool {
+        guard !isInBatch, slots.count > Self.slotCountMax || byteCount > Self.byteCountMax else { return false }
+        removeAll()
+        return true
     }
 
     /// Keeps the open batch's writes as the committed state: to be called once they are in
