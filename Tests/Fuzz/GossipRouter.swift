@@ -32,6 +32,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     configuration.meshDegreeScore = 1
     configuration.meshOutboundMin = 1
     configuration.idontwantThreshold = 8
+    // The choke extension is off by default; on here, so that CHOKE, UNCHOKE and the
+    // extensions announcement from peers reach its code.
+    configuration.chokesMeshPeers = true
+    configuration.chokeSampleCountMin = 1
     configuration.scoreParameters = .olnDefaults(topics: ["a": .transactions, "b": .batches])
     var router = GossipRouter(localPeer: keys[0].peerID, identity: keys[0], configuration: configuration, seed: 1)
     var now = Duration.zero
