@@ -114,10 +114,9 @@ extension LedgerDatabase {
     /// state, or nil: what a mempool asks before accepting it.
     public func inclusionCheck(_ transaction: SignedTransaction, at time: UInt64) throws -> TransactionRejection? {
         guard let chainID else { throw LedgerError.notInitialized }
-        let state = currentState()
+        let parameters = try self.parameters()
         let batch = LedgerBatch(height: height + 1, time: time, leader: nil, transactions: [])
-        let machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch,
-                                         parameters: try Self.parameters(in: state))
+        let machine = LedgerStateMachine(chainID: chainID, state: currentState(), batch: batch, parameters: parameters)
         return try machine.check(transaction.body, bodyByteCount: transaction.bodyBytes.count,
                                  sender: transaction.signerAddress)
     }
@@ -133,9 +132,16 @@ extension LedgerDatabase {
         return parameters
     }
 
-    /// The parameters in effect.
+    /// The parameters in effect: read from the state once per state root (a mempool asks
+    /// for them with every transaction it admits); during a batch, from its state.
     public func parameters() throws -> LedgerParameters {
-        try Self.parameters(in: currentState())
+        let state = currentState()
+        guard !state.isInBatch else { return try Self.parameters(in: state) }
+        let root = stateStore.root
+        if let cached = parametersCache, cached.root == root { return cached.parameters }
+        let parameters = try Self.parameters(in: state)
+        parametersCache = (root, parameters)
+        return parameters
     }
 }
 

@@ -25,6 +25,8 @@ public final class LedgerDatabase {
     private var stateReadAtChangeCount = 0
     /// The last batch simulated, which `apply` reuses when it is the batch applied next.
     var lastExecution: LedgerExecution?
+    /// The parameters in effect at the state with this root.
+    var parametersCache: (root: [UInt8], parameters: LedgerParameters)?
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
     /// in-memory ledger.
