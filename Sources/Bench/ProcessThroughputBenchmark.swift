@@ -112,9 +112,23 @@ enum ProcessThroughputBenchmark {
     }
 
     /// Publishes in slices of 500, 20 ms apart, so that the generator's outbound queues drain.
+    /// Transfers published at a time.
+    static let publishSliceCount = 500
+    /// A slice is published only once every node's outbound queue in the generator's
+    /// router holds at most this many messages, so that none is refused at the queue's cap
+    /// (`outboundMessageCountMaxPerPeer`, 4,096): a refused transfer is never sent again.
+    static let queuedMessageCountMaxBeforeSlice = 4_096 - 2 * publishSliceCount
+
     private static func publish(_ transactions: [[UInt8]], on gossip: GossipNode, loop: EventLoop, topic: String) throws {
-        for slice in stride(from: 0, to: transactions.count, by: 500) {
-            let part = Array(transactions[slice..<min(slice + 500, transactions.count)])
+        for slice in stride(from: 0, to: transactions.count, by: publishSliceCount) {
+            try wait(seconds: 60, "room in the load generator's gossip queues") {
+                onLoop(loop) {
+                    gossip.router.peers(subscribedTo: topic).allSatisfy {
+                        gossip.router.queuedMessageCount(for: $0) <= queuedMessageCountMaxBeforeSlice
+                    }
+                } ?? false
+            }
+            let part = Array(transactions[slice..<min(slice + publishSliceCount, transactions.count)])
             _ = loop.execute { for data in part { _ = try? gossip.publish(data, topic: topic) } }
             Thread.sleep(forTimeInterval: 0.02)
         }
