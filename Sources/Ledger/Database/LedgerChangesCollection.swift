@@ -1,8 +1,7 @@
 import Store
 
-/// Collects a batch's changes from its `LedgerState` — sorting the written keys, encoding
-/// the records written, and preparing the state changes for the store (bucket hashes, stored
-/// order) — on a second thread (`SideWork`), while the calling thread writes the query rows
+/// Collects a batch's changes from its `LedgerState` — encoding the records written, and
+/// preparing the state changes for the store (bucket hashes, stored order) — on a second thread (`SideWork`), while the calling thread writes the query rows
 /// that need only the outcomes and the payouts (`LedgerDatabase.commit`).
 ///
 /// Both sides only read the state, which nothing writes until both have ended; the
@@ -39,8 +38,6 @@ final class LedgerChangesCollection: @unchecked Sendable {
 
     private func collectChanges() {
         let changes = state.batch
-        collected = Result { () throws(StoreError) in
-            (changes, try PreparedStateChanges(changes.state.map { StateChange(key: $0.key, value: $0.value) }))
-        }
+        collected = Result { () throws(StoreError) in (changes, try changes.preparedStateChanges()) }
     }
 }

@@ -44,9 +44,7 @@ extension LedgerDatabase {
         do {
             let result: BatchResult
             if let reused {
-                if let (index, why) = reused.firstRejection {
-                    throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
-                }
+                try Self.checkIncluded(reused.outcomes)
                 state.replay(reused.changes)
                 result = try database.transaction {
                     try commit(reused, height: batch.height, time: batch.time, leader: batch.leader,
@@ -80,12 +78,17 @@ extension LedgerDatabase {
                      epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
         try database.transaction { () throws -> BatchResult in
             let outcomes = try runMachine(batch, on: state)
-            if let index = outcomes.firstIndex(where: { $0.status == "rejected" }), case .rejected(let why) = outcomes[index] {
-                throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
-            }
+            try Self.checkIncluded(outcomes)
             try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
                        outcomes: outcomes, transactions: batch.transactions)
             return try finish(batch, outcomes: outcomes, archive: archive, epochs: epochs)
+        }
+    }
+
+    /// Throws unless every transaction of a batch to apply can be included.
+    private static func checkIncluded(_ outcomes: [TransactionOutcome]) throws {
+        if let index = outcomes.firstIndex(where: { $0.status == "rejected" }), case .rejected(let why) = outcomes[index] {
+            throw LedgerError.invalidBatch("transaction \(index) cannot be included: \(why)")
         }
     }
 
@@ -114,9 +117,9 @@ extension LedgerDatabase {
     /// state, or nil: what a mempool asks before accepting it.
     public func inclusionCheck(_ transaction: SignedTransaction, at time: UInt64) throws -> TransactionRejection? {
         guard let chainID else { throw LedgerError.notInitialized }
-        let parameters = try self.parameters()
+        let state = currentState()
         let batch = LedgerBatch(height: height + 1, time: time, leader: nil, transactions: [])
-        let machine = LedgerStateMachine(chainID: chainID, state: currentState(), batch: batch, parameters: parameters)
+        let machine = LedgerStateMachine(chainID: chainID, state: state, batch: batch, parameters: try cachedParameters(of: state))
         return try machine.check(transaction.body, bodyByteCount: transaction.bodyBytes.count,
                                  sender: transaction.signerAddress)
     }
@@ -135,7 +138,11 @@ extension LedgerDatabase {
     /// The parameters in effect: read from the state once per state root (a mempool asks
     /// for them with every transaction it admits); during a batch, from its state.
     public func parameters() throws -> LedgerParameters {
-        let state = currentState()
+        try cachedParameters(of: currentState())
+    }
+
+    /// The parameters in effect in `state` (this database's current state).
+    private func cachedParameters(of state: LedgerState) throws -> LedgerParameters {
         guard !state.isInBatch else { return try Self.parameters(in: state) }
         let root = stateStore.root
         if let cached = parametersCache, cached.root == root { return cached.parameters }

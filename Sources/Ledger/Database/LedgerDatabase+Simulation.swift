@@ -24,8 +24,9 @@ extension LedgerDatabase {
                       candidates: [PreverifiedTransaction]) throws -> (batch: LedgerBatch, result: BatchResult) {
         let trial = LedgerBatch(height: height, time: time, leader: leader, preverified: candidates)
         let full = try executeInMemory(trial)
-        let kept = full.outcomes.indices.filter { full.outcomes[$0].status != "rejected" }.map { candidates[$0] }
-        let execution = full.withoutRejected()
+        let included = full.includedPositions
+        let kept = included.map { candidates[$0] }
+        let execution = full.keeping(included)
         lastExecution = execution
         let batch = LedgerBatch(height: height, time: time, leader: leader, preverified: kept)
         return (batch, BatchResult(height: height, stateRoot: execution.stateRoot, outcomes: execution.outcomes))
@@ -47,7 +48,7 @@ extension LedgerDatabase {
         defer { state.discardBatch() }
         let outcomes = try runMachine(batch, on: state)
         let changes = state.batch
-        let prepared = try PreparedStateChanges(changes.state.map { StateChange(key: $0.key, value: $0.value) })
+        let prepared = try changes.preparedStateChanges()
         let stateRoot: [UInt8]
         do {
             _ = try database.transaction { () throws -> Void in

@@ -27,20 +27,17 @@ struct LedgerExecution {
             && zip(transactions, batch.transactions).allSatisfy { $0.envelopeBytes == $1.envelopeBytes }
     }
 
-    /// The same run for the batch without its rejected transactions: they changed nothing.
-    func withoutRejected() -> LedgerExecution {
-        var kept = self
-        let included = outcomes.indices.filter { outcomes[$0].status != "rejected" }
-        kept.transactions = included.map { transactions[$0] }
-        kept.outcomes = included.map { outcomes[$0] }
-        return kept
+    /// The positions of the transactions that were not rejected.
+    var includedPositions: [Int] {
+        outcomes.indices.filter { outcomes[$0].status != "rejected" }
     }
 
-    /// The first rejected transaction's position and reason, if any.
-    var firstRejection: (index: Int, reason: TransactionRejection)? {
-        for (index, outcome) in outcomes.enumerated() {
-            if case .rejected(let reason) = outcome { return (index, reason) }
-        }
-        return nil
+    /// The same run for the batch of the transactions at `positions` alone: the rejected
+    /// ones left out changed nothing.
+    func keeping(_ positions: [Int]) -> LedgerExecution {
+        var kept = self
+        kept.transactions = positions.map { transactions[$0] }
+        kept.outcomes = positions.map { outcomes[$0] }
+        return kept
     }
 }

@@ -1,3 +1,5 @@
+import Store
+
 /// What one batch changes: state writes in the order first made (nil removes a key), each
 /// with its record (and the one it replaced) when the batch knew it decoded, and the events
 /// it scheduled and the payouts it made, in the order they happened.
@@ -13,4 +15,9 @@ struct LedgerChanges {
     var state: [Write] = []
     var scheduled: [ScheduledEvent] = []
     var payouts: [PayoutEvent] = []
+
+    /// The state writes checked and ordered for `StateStore.apply(_:)`.
+    func preparedStateChanges() throws(StoreError) -> PreparedStateChanges {
+        try PreparedStateChanges(state.map { StateChange(key: $0.key, value: $0.value) })
+    }
 }

@@ -61,7 +61,7 @@ final class LedgerState {
 
     /// The storage under the state; its owner (`LedgerDatabase`) owns this state too.
     private unowned let storage: any LedgerStorage
-    /// The slot number of each key the batch touched.
+    /// The slot number of each key kept.
     private var slotNumbers = StateSlotTable()
     /// Each slot's key, by slot number.
     private var keys: [[UInt8]] = []
