@@ -8,12 +8,13 @@ import Node
 import Sodium
 import Wire
 
-/// `oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH]`:
+/// `oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH] [--keep]`:
 /// finalized transactions per second on N validator processes (`oln run`, default 4) over
 /// loopback. A load generator in this process joins their gossip as a plain libp2p peer and
-/// publishes signed transfers from funded senders (all signed before the clock starts),
+/// publishes (without subscribing, as a client does) signed transfers from funded senders (all signed before the clock starts),
 /// keeping up to 16 of each sender's transfers in flight (the mempool's ready limit per
 /// account): whenever node 1's ledger shows half of them final, it publishes more.
+/// `--keep` keeps the nodes' folders and logs.
 enum ProcessThroughputBenchmark {
     static let chainID: UInt64 = 7_008
     /// Transfers of one sender in flight at most (the mempool's ready limit per account).
@@ -35,10 +36,12 @@ enum ProcessThroughputBenchmark {
         }
         let cluster = ProcessCluster(binary: binary, nodeCount: nodeCount, senderCount: senderCount,
                                      slotMilliseconds: slotMilliseconds, chainID: chainID)
+        cluster.keepsFiles = arguments.contains("--keep")
         do {
             try cluster.start()
             try measure(cluster, total: total)
             cluster.stop()
+            if cluster.keepsFiles { BenchSupport.print("node folders and logs kept in \(cluster.root)") }
         } catch {
             BenchSupport.print("process benchmark failed: \(error) (logs kept in \(cluster.root)/node*/node.log)")
             cluster.keepsFiles = true
@@ -57,11 +60,12 @@ enum ProcessThroughputBenchmark {
         routerConfiguration.topicOptions = topics.topicOptions
         let gossip = GossipNode(loop: loop, identity: IdentityKey(), routerConfiguration: routerConfiguration,
                                 seed: UInt64.random(in: 0...UInt64.max))
+        // The generator publishes like a client (flood publishing to every node on the
+        // topic) without subscribing, so the nodes do not send every transaction back to it.
         _ = loop.execute {
             for address in cluster.addresses { try? gossip.node.dial(address) }
-            gossip.subscribe(topics.transactions)
         }
-        try wait(seconds: 20, "the load generator to join every node's transaction topic") {
+        try wait(seconds: 20, "every node's subscription to the transaction topic") {
             onLoop(loop) { gossip.router.peers(subscribedTo: topics.transactions).count } ?? 0 >= cluster.addresses.count
         }
         let ledger = try LedgerDatabase(path: cluster.directory(0).chainPath)
@@ -72,11 +76,16 @@ enum ProcessThroughputBenchmark {
         var confirmed = [Int](repeating: 0, count: accounts.count)
         let start = BenchSupport.seconds()
         var lastReport = start
+        var polledHeight: UInt64?
         while confirmed.reduce(0, +) < total {
             guard BenchSupport.seconds() - start < 600 else { throw BenchmarkFailure("the load was not final in 10 minutes") }
+            // The senders' nonces are read again only after node 1 committed a batch.
+            let height = ledger.height
+            let committed = height != polledHeight
+            polledHeight = height
             var batch: [[UInt8]] = []
             for index in accounts.indices {
-                confirmed[index] = Int(try ledger.account(accounts[index]).nonce)
+                if committed { confirmed[index] = Int(try ledger.account(accounts[index]).nonce) }
                 let inFlight = published[index] - confirmed[index]
                 guard inFlight <= window / 2, published[index] < signed[index].count else { continue }
                 let next = min(signed[index].count, confirmed[index] + window)

@@ -42,7 +42,7 @@ default:
                                   [--pytorch-python PYTHON]
                oln-bench finetune [--steps N] [--threads N]
                oln-bench catch-up [--transactions N] [--senders N] [--slot-ms MS]
-               oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH]
+               oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH] [--keep]
                oln-bench influence [--model FILE] [--threads N] [--examples N] [--queries N] [--facts N]
                                    [--steps N] [--learning-rate LR] [--q-v] [--generated N]
                                    [--projection-dimension K] [--scoring-only]

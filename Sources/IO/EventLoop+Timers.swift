@@ -18,6 +18,18 @@ extension EventLoop {
         return TimerHandle(eventLoop: self, after: delay, repeating: interval, body: body)
     }
 
+    /// Runs `slice` once per loop iteration (after the iteration's due timers, before its
+    /// poll for I/O, which does not block meanwhile), until it returns false or the
+    /// returned handle is cancelled, so timers and reads are served between two slices.
+    /// Loop thread only. Keep each slice short (a few milliseconds): nothing else on the loop runs
+    /// during one. While the loop shuts down no slice runs.
+    @discardableResult
+    public func scheduleSlices(_ slice: @escaping () -> Bool) -> IdleHandle {
+        precondition(isOnLoopThread, "EventLoop.scheduleSlices called off the loop thread")
+        guard !isShuttingDown else { return IdleHandle(inactiveOn: self) }
+        return IdleHandle(eventLoop: self, slice: slice)
+    }
+
     /// Runs `body` on a later loop iteration, or at once while the loop shuts down
     /// (there is no later iteration then). Used to keep completions asynchronous.
     func runOnNextIteration(_ body: @escaping () -> Void) {

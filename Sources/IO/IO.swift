@@ -5,6 +5,7 @@
 //   EventLoop          one libuv loop, run on one dedicated thread; `execute` and `stop`
 //                      reach it from any thread through a uv_async_t and a locked queue
 //   TimerHandle        one-shot and repeating timers (loop thread only)
+//   IdleHandle         long work run in slices, one per loop iteration (loop thread only)
 //   TCPListener        a bound, listening TCP socket on an IPv4 or IPv6 literal address
 //   TCPConnection      an open TCP stream: reads, a bounded write queue with a
 //                      low-water wake-up, read back-pressure, graceful close and abort

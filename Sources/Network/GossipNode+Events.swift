@@ -185,7 +185,11 @@ extension GossipNode {
             case .connect(let peer, .directPeer):
                 connect(peer)
             case .validate(let message, let id, _):
-                validateOnWorker(message, id: id)
+                if slicedValidators[message.topic] != nil {
+                    queueForSlicedValidation(message, id: id)
+                } else {
+                    validateOnWorker(message, id: id)
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ import Identity
 import P2P
 import Wire
 
-/// Dials asked for by the router, and validators on the worker pool.
+/// Dials asked for by the router, validators on the worker pool, and sliced validators.
 extension GossipNode {
     /// Dials `peer` unless it is connected already. A signed peer record that came with a
     /// peer-exchange offer (verified by the router) goes into the host's peer store first,
@@ -42,5 +42,33 @@ extension GossipNode {
             guard let self else { return }
             self.apply(self.router.validationResult(result, for: id, now: self.node.loop.now))
         })
+    }
+
+    /// Queues `message` for its topic's sliced validator and starts the slices if none run.
+    func queueForSlicedValidation(_ message: GossipMessage, id: GossipMessageID) {
+        slicedQueue.append(message, id: id)
+        guard slicedValidationHandle == nil else { return }
+        slicedValidationHandle = node.loop.scheduleSlices { [weak self] in
+            guard let self else { return false }
+            return self.validateSlice()
+        }
+    }
+
+    /// Validates queued messages in arrival order for up to `slicedValidationDuration`,
+    /// then hands the router their results together (so the slice's forwards leave in as
+    /// few RPCs as possible); returns whether messages are left for the next slice. A
+    /// message whose validator was removed stays with the router until its validation
+    /// timeout.
+    func validateSlice() -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: Self.slicedValidationDuration)
+        var results: [(result: GossipValidationResult, id: GossipMessageID)] = []
+        while clock.now < deadline, let (message, id) = slicedQueue.popFirst() {
+            guard let validator = slicedValidators[message.topic] else { continue }
+            results.append((validator(message), id))
+        }
+        if !results.isEmpty { apply(router.validationResults(results, now: node.loop.now)) }
+        if slicedQueue.isEmpty { slicedValidationHandle = nil }
+        return !slicedQueue.isEmpty
     }
 }

@@ -15,7 +15,7 @@ import Wire
 /// actions (peers offered in PRUNEs, direct peers to reconnect) are dialled at the addresses
 /// of the signed peer record offered with the peer, or else at a TCP address the host's
 /// peer store knows; `.validate` actions run the topic's worker validator on the worker
-/// pool. The signed peer records peers send in identify go to the router, which offers
+/// pool, or queue the message for its sliced validator. The signed peer records peers send in identify go to the router, which offers
 /// them with their peers in its PRUNEs. Loop thread only.
 public final class GossipNode: @unchecked Sendable {
     public let node: P2PNode
@@ -54,6 +54,12 @@ public final class GossipNode: @unchecked Sendable {
     var nextSequenceNumber: UInt64
     /// Validators that run on the worker pool, by topic (`setWorkerValidator`).
     var workerValidators: [String: GossipRouter.Validator] = [:]
+    /// Validators that run on the loop thread in slices, by topic (`setSlicedValidator`).
+    var slicedValidators: [String: GossipRouter.Validator] = [:]
+    /// Messages waiting for their sliced validator, in arrival order.
+    var slicedQueue = SlicedValidationQueue()
+    /// The slices draining `slicedQueue`, while it holds messages.
+    var slicedValidationHandle: IdleHandle?
     /// Dials started for the router's `.connect` actions (peer exchange, direct peers).
     public internal(set) var connectDialCount = 0
     /// `.connect` actions not acted on: the peer store has no TCP address for the peer.
@@ -109,6 +115,7 @@ public final class GossipNode: @unchecked Sendable {
     /// during the router's receive call (this replaces a worker validator of the topic).
     public func setValidator(_ validator: GossipRouter.Validator?, for topic: String) {
         workerValidators[topic] = nil
+        slicedValidators[topic] = nil
         router.setValidator(validator, for: topic)
     }
 
@@ -119,9 +126,29 @@ public final class GossipNode: @unchecked Sendable {
     /// batches, proofs). `setValidator(nil, for:)` removes it; messages already handed to
     /// it still finish.
     public func setWorkerValidator(_ validator: @escaping GossipRouter.Validator, for topic: String) {
+        slicedValidators[topic] = nil
         workerValidators[topic] = validator
         router.setValidation(.asynchronous, for: topic)
     }
+
+    /// Sets a validator of a topic's messages that runs on the loop thread, but not while
+    /// the message is read: the router holds each new message (at most
+    /// `validationCountMax`, each for at most `validationTimeout`), messages wait in arrival
+    /// order, and they are validated at most `slicedValidationDuration` at a time, once per
+    /// loop iteration, so timers and other topics' messages are handled in between. Use it
+    /// for a topic that can arrive in floods (transactions) whose validator must run on the
+    /// loop thread: a flood then delays the topic's own messages, not consensus.
+    /// `setValidator(nil, for:)` removes it; the messages still waiting are dropped by the
+    /// router's validation timeout.
+    public func setSlicedValidator(_ validator: @escaping GossipRouter.Validator, for topic: String) {
+        workerValidators[topic] = nil
+        slicedValidators[topic] = validator
+        router.setValidation(.asynchronous, for: topic)
+    }
+
+    /// How long one slice of sliced validation runs at most (it finishes the message it
+    /// started).
+    public static let slicedValidationDuration: Duration = .milliseconds(2)
 
     func startHeartbeat() {
         guard heartbeatTimer == nil else { return }

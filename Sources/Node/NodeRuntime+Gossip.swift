@@ -10,10 +10,12 @@ import Wire
 /// rejected (the router penalises its senders, P4); one that is merely stale or already
 /// known, or whose height lies in an epoch this node does not hold (too far ahead, or
 /// forgotten), is ignored. Proposals, votes and certificates are checked against the sets
-/// of their own height. Loop thread, except the proposal validator (worker pool).
+/// of their own height. Loop thread, except the proposal validator (worker pool);
+/// transactions are validated in slices between the loop's other work, so that a flood of
+/// them does not hold up consensus (`GossipNode.setSlicedValidator`).
 extension NodeRuntime {
     func installValidators() {
-        gossip.setValidator({ [unowned self] message in validateTransaction(message) }, for: topics.transactions)
+        gossip.setSlicedValidator({ [unowned self] message in validateTransaction(message) }, for: topics.transactions)
         let chainID = setup.chainID
         let setup = self.setup
         let decoded = decodedProposals

@@ -188,6 +188,9 @@ public final class NodeRuntime: @unchecked Sendable {
     static func routerConfiguration(setup: ConsensusSetup, topics: ChainTopics) -> GossipRouterConfiguration {
         var configuration = GossipRouterConfiguration()
         configuration.topicOptions = topics.topicOptions
+        // Transactions wait for their sliced validator (`installValidators`): room for a
+        // flood as large as the mempool's ready limit.
+        configuration.validationCountMax = MempoolLimits.standard.readyMax
         configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
             slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
         return configuration

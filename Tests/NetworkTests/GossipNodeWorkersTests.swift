@@ -68,6 +68,37 @@ struct GossipNodeWorkersTests {
         loop.execute { first.shutdown(); second.shutdown() }
     }
 
+    @Test("a sliced validator runs on the loop thread in arrival order; its verdicts reach the router")
+    func slicedValidator() throws {
+        let loop = try EventLoop()
+        loop.start()
+        defer { loop.stop() }
+        let validated = EventRecorder<(data: [UInt8], onLoop: Bool)>()
+        let received = EventRecorder<GossipMessage>()
+        let pair = try Self.meshedPair(loop) { _, second in
+            second.setSlicedValidator({ message in
+                validated.append((message.data ?? [], loop.isOnLoopThread))
+                return message.data == [13] ? .reject : .accept
+            }, for: Self.topic)
+            second.onMessage = { message, _ in received.append(message) }
+        }
+        let (first, second) = try #require(pair)
+        let count = 200
+        loop.execute {
+            for index in 0..<count { _ = try? first.publish([UInt8(index)], topic: Self.topic) }
+        }
+        #expect(received.wait(seconds: 10) { $0.data == [UInt8(count - 1)] } != nil)
+        let statistics = ValueBox<GossipRouterStatistics>()
+        loop.execute { statistics.set(second.router.statistics) }
+        let seen = validated.recorded
+        #expect(seen.map(\.data) == (0..<count).map { [UInt8($0)] }, "validated once each, in arrival order")
+        #expect(seen.allSatisfy { $0.onLoop })
+        let counted = try #require(statistics.wait())
+        #expect(counted.asynchronousValidations == count)
+        #expect(counted.rejectedMessages == 1 && counted.messagesDelivered == count - 1)
+        loop.execute { first.shutdown(); second.shutdown() }
+    }
+
     @Test("a direct peer is redialled at its last known address after its connection closes")
     func directPeerIsRedialled() throws {
         let loop = try EventLoop()

@@ -14,6 +14,13 @@ public final class EventRecorder<Event>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The events recorded so far, in order.
+    public var recorded: [Event] {
+        condition.lock()
+        defer { condition.unlock() }
+        return events
+    }
+
     /// Waits up to `seconds` for an event matching `predicate`; nil when none came.
     public func wait(seconds: Double = 20, for predicate: (Event) -> Bool) -> Event? {
         let deadline = Date().addingTimeInterval(seconds)

@@ -9,19 +9,38 @@ extension GossipRouter {
     public mutating func validationResult(
         _ result: GossipValidationResult, for id: GossipMessageID, now: Duration
     ) -> [GossipRouterAction] {
-        guard let entry = pendingValidations.remove(id) else {
+        guard pendingValidations.contains(id) else {
             statistics.validationResultsUnknown += 1
             return []
+        }
+        applyValidationResult(result, for: id, now: now)
+        return flush(now: now)
+    }
+
+    /// Several verdicts at once, in order, as `validationResult(_:for:now:)` gives each;
+    /// the forwards they cause leave together, packed into as few RPCs per peer as the
+    /// RPC size allows (a validator that finished many messages in one go sends one RPC
+    /// per peer instead of one per message).
+    public mutating func validationResults(
+        _ results: [(result: GossipValidationResult, id: GossipMessageID)], now: Duration
+    ) -> [GossipRouterAction] {
+        for (result, id) in results { applyValidationResult(result, for: id, now: now) }
+        return flush(now: now)
+    }
+
+    private mutating func applyValidationResult(_ result: GossipValidationResult, for id: GossipMessageID, now: Duration) {
+        guard let entry = pendingValidations.remove(id) else {
+            statistics.validationResultsUnknown += 1
+            return
         }
         guard subscriptions.contains(entry.message.topic) else {
             // We left the topic while it was validated: nobody here wants it any more.
             statistics.messagesInUnsubscribedTopics += 1
             score.rejectMessage(id, topic: entry.message.topic, from: entry.source, reason: .ignored, now: now)
-            return flush(now: now)
+            return
         }
         finishValidation(
             of: entry.message, id: id, source: entry.source, otherSenders: entry.otherSenders, result: result, now: now)
-        return flush(now: now)
     }
 
     /// Acts on a validator's verdict on a new message first received from `source` (and

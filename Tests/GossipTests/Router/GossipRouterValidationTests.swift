@@ -150,4 +150,28 @@ struct GossipRouterValidationTests {
         #expect(network.deliveries[1] == [accepted] && network.deliveries[2] == [accepted])
         #expect(network.routers[1].statistics.rejectedMessages == 1)
     }
+
+    /// Verdicts handed over together act as one by one would, in order, and the forwards
+    /// they cause leave in one RPC per peer; an unknown id among them is counted.
+    @Test func verdictsTogetherLeaveInOneRPCPerPeer() throws {
+        var network = try Self.network()
+        let first = try network.publish(0, [1], topic: Self.topic, seqno: 1)
+        let rejected = try network.publish(0, [2], topic: Self.topic, seqno: 2)
+        let third = try network.publish(0, [3], topic: Self.topic, seqno: 3)
+        try network.run()
+        #expect(network.validationRequests[1].map(\.id) == [first, rejected, third])
+        let unknown = GossipMessageID(bytes: Array("unknown".utf8))
+        let sentBefore = network.sent.count
+        network.validationRequests[1].removeAll()
+        network.take(network.routers[1].validationResults(
+            [(.accept, first), (.reject, rejected), (.accept, third), (.accept, unknown)], now: network.now), from: 1)
+        let rpcsToTwo = network.sent[sentBefore...].filter { $0.from == 1 && $0.to == 2 && !$0.rpc.messages.isEmpty }
+        #expect(rpcsToTwo.count == 1 && rpcsToTwo.first?.rpc.messages.count == 2)
+        try network.run()
+        #expect(network.deliveries[1] == [first, third] && network.deliveries[2] == [first, third])
+        #expect(network.routers[1].pendingValidationCount == 0)
+        #expect(network.routers[1].statistics.rejectedMessages == 1)
+        #expect(network.routers[1].statistics.validationResultsUnknown == 1)
+        #expect(network.routers[1].score.counters(of: network.peer(0), topic: Self.topic)?.invalidMessageDeliveries == 1)
+    }
 }
