@@ -111,6 +111,18 @@ public final class GossipNode: @unchecked Sendable {
         return (id, peers.count)
     }
 
+    /// Publishes several messages on `topic` at once: they leave together, in as few RPCs
+    /// per peer as fit (a relay or load generator handing on many transactions). Returns
+    /// each message's id or why it was refused.
+    public func publish(_ messages: [[UInt8]], topic: String) -> [Result<GossipMessageID, GossipPublishError>] {
+        startHeartbeat()
+        let firstSeqno = nextSequenceNumber &+ 1
+        nextSequenceNumber &+= UInt64(messages.count)
+        let (results, actions) = router.publish(messages, topic: topic, firstSeqno: firstSeqno, now: node.loop.now)
+        apply(actions)
+        return results
+    }
+
     /// Sets the application's validator of a topic's messages, run on the loop thread
     /// during the router's receive call (this replaces a worker validator of the topic).
     public func setValidator(_ validator: GossipRouter.Validator?, for topic: String) {

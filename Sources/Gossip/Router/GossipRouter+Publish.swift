@@ -11,6 +11,31 @@ extension GossipRouter {
     public mutating func publish(
         _ data: [UInt8], topic: String, seqno: UInt64, now: Duration
     ) throws(GossipPublishError) -> (id: GossipMessageID, actions: [GossipRouterAction]) {
+        let id = try queuePublished(data, topic: topic, seqno: seqno, now: now)
+        return (id, flush(now: now))
+    }
+
+    /// Publishes several messages on `topic`, as `publish` does each (`firstSeqno`,
+    /// `firstSeqno + 1`, …), and lets them leave together, packed into as few RPCs per peer
+    /// as the RPC size allows. Returns each message's id or why it was refused.
+    public mutating func publish(
+        _ messages: [[UInt8]], topic: String, firstSeqno: UInt64, now: Duration
+    ) -> (results: [Result<GossipMessageID, GossipPublishError>], actions: [GossipRouterAction]) {
+        var results: [Result<GossipMessageID, GossipPublishError>] = []
+        results.reserveCapacity(messages.count)
+        for (offset, data) in messages.enumerated() {
+            let seqno = firstSeqno &+ UInt64(offset)
+            results.append(Result { () throws(GossipPublishError) in
+                try queuePublished(data, topic: topic, seqno: seqno, now: now)
+            })
+        }
+        return (results, flush(now: now))
+    }
+
+    /// Records one message of ours and queues it for its publish targets.
+    private mutating func queuePublished(
+        _ data: [UInt8], topic: String, seqno: UInt64, now: Duration
+    ) throws(GossipPublishError) -> GossipMessageID {
         let options = configuration.options(for: topic)
         guard data.count <= options.dataByteCountMax else {
             throw .dataTooLarge(byteCount: data.count, limit: options.dataByteCountMax)
@@ -28,7 +53,7 @@ extension GossipRouter {
         for peer in publishTargets(topic: topic, now: now) {
             queue(message, id: id, priority: .published, to: peer, now: now)
         }
-        return (id, flush(now: now))
+        return id
     }
 
     /// The peers a message we publish on `topic` goes to: the direct peers on the topic,

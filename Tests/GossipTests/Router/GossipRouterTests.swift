@@ -37,6 +37,34 @@ struct GossipRouterTests {
         #expect(id.bytes == network.peer(0).bytes + [0, 0, 0, 0, 0, 0, 0, 1])
     }
 
+    /// Messages published together leave in one RPC per peer, each with its own seqno, and
+    /// are delivered as if published one by one; a duplicate among them is refused alone.
+    @Test func messagesPublishedTogetherLeaveInOneRPC() throws {
+        var network = try GossipRouterTestNetwork(count: 3)
+        network.connect(0, 1)
+        network.connect(1, 2)
+        try network.formMesh(Self.topic)
+        let sentBefore = network.sent.count
+        let (results, actions) = network.routers[0].publish([[1], [2], [3]], topic: Self.topic, firstSeqno: 5,
+                                                            now: network.now)
+        network.take(actions, from: 0)
+        let ids = try results.map { try $0.get() }
+        #expect(ids.map(\.bytes) == (5...7).map { network.peer(0).bytes + [0, 0, 0, 0, 0, 0, 0, UInt8($0)] })
+        let rpcs = network.sent[sentBefore...].filter { $0.from == 0 && $0.to == 1 }
+        #expect(rpcs.count == 1 && rpcs.first?.rpc.messages.map(\.data) == [[1], [2], [3]])
+        try network.run()
+        #expect(network.deliveries[2] == ids)
+        #expect(network.routers[0].statistics.messagesPublished == 3)
+        // Ids are author and seqno here: seqno 7 was used, 8 was not.
+        let (again, _) = network.routers[0].publish([[4], [9]], topic: Self.topic, firstSeqno: 7, now: network.now)
+        #expect((try? again[1].get()) != nil)
+        guard case .failure(.duplicate(let duplicate)) = again[0] else {
+            Issue.record("a message published twice is refused")
+            return
+        }
+        #expect(duplicate == ids[2])
+    }
+
     /// A triangle: 1 and 2 each get the message twice, deliver it once and count the duplicate.
     @Test func duplicatesAreDeliveredOnce() throws {
         var network = try GossipRouterTestNetwork(count: 3)
