@@ -97,7 +97,7 @@ enum ProcessThroughputBenchmark {
                 lastReport = BenchSupport.seconds()
                 BenchSupport.print("  \(confirmed.reduce(0, +)) final after \(BenchSupport.format(lastReport - start)) s")
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            Thread.sleep(forTimeInterval: pollSeconds)
         }
         let seconds = BenchSupport.seconds() - start
         BenchSupport.print("\(cluster.addresses.count) validator processes, \(cluster.slotMilliseconds) ms slots, "
@@ -120,7 +120,8 @@ enum ProcessThroughputBenchmark {
         }
     }
 
-    /// Publishes in slices of 500, 20 ms apart, so that the generator's outbound queues drain.
+    /// How often node 1's height is read (and the nonces after a new batch).
+    static let pollSeconds = 0.01
     /// Transfers published at a time.
     static let publishSliceCount = 500
     /// A slice is published only once every node's outbound queue in the generator's
@@ -139,7 +140,6 @@ enum ProcessThroughputBenchmark {
             }
             let part = Array(transactions[slice..<min(slice + publishSliceCount, transactions.count)])
             _ = loop.execute { _ = gossip.publish(part, topic: topic) }
-            Thread.sleep(forTimeInterval: 0.02)
         }
     }
 
