@@ -14,6 +14,7 @@
 //     <dir>/consensus.state   ConsensusSigningState, written durably before signatures leave
 //     <dir>/consensus.lock    ConsensusLock, written durably before the precommit leaves
 //     <dir>/status.json       NodeStatus, rewritten each slot by a running node
+//     <dir>/oln.lock          DirectoryLock: flock of the one process writing the ledger
 //
 // Gossip topics (StrictSign, but transactions StrictNoSign: each is signed by its sender):
 //

@@ -21,6 +21,8 @@ public struct NodeDirectory: Sendable {
     public var lockPath: String { file("consensus.lock") }
     /// What a running node reports each slot (`NodeStatus`), for `oln status`.
     public var statusPath: String { file("status.json") }
+    /// Locked by the one process writing the ledger (`DirectoryLock`); holds its process id.
+    public var lockFilePath: String { file("oln.lock") }
     /// Content-addressed payloads and adapters (`BlobStore`).
     public var blobsPath: String { file("blobs") }
     /// ModelFactory's training jobs, one folder each.

@@ -98,10 +98,15 @@ public final class NodeRuntime: @unchecked Sendable {
     private var gossipSnapshot = GossipCounters()
     private var stopRequested = false
     private var started = false
+    /// Held from `init` until `stop` has finished (the loop, and with it every ledger
+    /// write, has ended), so that the ledger read at `init` stays this node's alone.
+    private let directoryLock: DirectoryLock
     private let stoppedSignal = DispatchSemaphore(value: 0)
 
     /// Opens a data directory made by `oln init`: configuration, key, genesis, ledger, and
-    /// the signing state and lock a validator left. Nothing runs until ``start()``.
+    /// the signing state and lock a validator left. Nothing runs until ``start()``. Takes
+    /// the directory's lock (`DirectoryLock`) until ``stop()``: a directory that another
+    /// node or an import is using is a `.dataDirectory` error.
     public init(directory: NodeDirectory, options: Options = Options()) throws(NodeError) {
         self.directory = directory
         self.options = options
@@ -111,6 +116,7 @@ public final class NodeRuntime: @unchecked Sendable {
         } else {
             configuration = try NodeConfiguration.read(from: directory.configurationPath)
         }
+        directoryLock = try DirectoryLock(directory: directory)
         blobs = try BlobStore(root: directory.blobsPath)
         do {
             identity = try KeyFile.read(from: directory.keyPath)
@@ -119,7 +125,8 @@ public final class NodeRuntime: @unchecked Sendable {
         }
         let ledger: LedgerDatabase
         do {
-            ledger = try LedgerDatabase(path: directory.chainPath)
+            // The only writer: it holds the directory's lock.
+            ledger = try LedgerDatabase(path: directory.chainPath, isSoleWriter: true)
         } catch {
             throw .ledger("\(directory.chainPath): \(error)")
         }
@@ -202,6 +209,7 @@ public final class NodeRuntime: @unchecked Sendable {
     public func start() throws(NodeError) -> [Multiaddr] {
         stateLock.lock()
         precondition(!started, "a node runtime starts once")
+        precondition(directoryLock.isHeld, "a stopped node runtime does not start again")
         started = true
         stateLock.unlock()
         loop.start()
@@ -228,6 +236,7 @@ public final class NodeRuntime: @unchecked Sendable {
         stateLock.lock()
         let first = !stopRequested && started
         stopRequested = true
+        if !started { directoryLock.release() }
         stateLock.unlock()
         guard first else { return }
         loop.execute { [self] in shutdownOnLoop() }
@@ -242,6 +251,7 @@ public final class NodeRuntime: @unchecked Sendable {
             try? DurableFile.write(Array(final.json.utf8), to: directory.statusPath, synchronous: false)
         }
         log.info("stopped", ["height": final.headHeight])
+        directoryLock.release()
         stoppedSignal.signal()
     }
 

@@ -20,10 +20,18 @@ enum ChainCommand {
     }
 
     private static func ledger(_ parser: inout ArgumentParser, environment: [String: String], topic: String) throws -> LedgerDatabase {
-        let directory = try parser.takeOption("--dir", topic: topic) ?? DataDirectory(environment: environment).path
-        let path = NodeDirectory(path: directory).chainPath
+        try openLedger(in: directory(&parser, environment: environment, topic: topic))
+    }
+
+    private static func directory(_ parser: inout ArgumentParser, environment: [String: String],
+                                  topic: String) throws -> NodeDirectory {
+        NodeDirectory(path: try parser.takeOption("--dir", topic: topic) ?? DataDirectory(environment: environment).path)
+    }
+
+    private static func openLedger(in directory: NodeDirectory) throws -> LedgerDatabase {
+        let path = directory.chainPath
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure("\(path) does not exist; run 'oln init --dir \(directory) --genesis FILE' first")
+            throw CommandFailure("\(path) does not exist; run 'oln init --dir \(directory.path) --genesis FILE' first")
         }
         let ledger = try LedgerDatabase(path: path)
         guard ledger.isInitialized else { throw LedgerError.notInitialized }
@@ -46,7 +54,11 @@ enum ChainCommand {
 
     private static func importHistory(_ parser: inout ArgumentParser, environment: [String: String], console: Console) throws -> ExitCode {
         let topic = "chain import"
-        let ledger = try ledger(&parser, environment: environment, topic: topic)
+        let directory = try directory(&parser, environment: environment, topic: topic)
+        // The import writes the ledger: not while a node runs on the directory.
+        let lock = try DirectoryLock(directory: directory)
+        defer { lock.release() }
+        let ledger = try openLedger(in: directory)
         guard let path = parser.nextPositional() else { throw UsageError("the history FILE is missing", topic: topic) }
         try parser.finish(topic: topic)
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }

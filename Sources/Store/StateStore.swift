@@ -52,6 +52,11 @@ public final class StateStore {
     /// SQLite's `data_version` when this connection last looked: it changes when another
     /// connection commits (a node writing while a command or a service reads beside it).
     private var observedDataVersion: Int64?
+    /// Whether reads first check that no other connection committed (SQLite's
+    /// `data_version`, one statement per check). An owner that is the file's only writer
+    /// (it holds a lock that every other writer takes) turns it off: nobody else changes
+    /// what it caches.
+    public var watchesOtherWriters = true
     /// How many times another connection's commits made this one drop its caches; owners
     /// of their own caches (the ledger's chain record) compare it to know when to re-read.
     public private(set) var externalChangeCount = 0
@@ -97,10 +102,11 @@ public final class StateStore {
     /// Drops what this connection remembered of the state (values, bucket preimages, the
     /// tree) when another connection has committed since it last looked, so that a reader
     /// beside the writer never answers from a stale cache; returns whether it did. Does
-    /// nothing inside a transaction (this connection then sees only its own snapshot).
+    /// nothing inside a transaction (this connection then sees only its own snapshot), or
+    /// when it does not watch other writers (`watchesOtherWriters`).
     @discardableResult
     public func refreshIfChangedElsewhere() throws -> Bool {
-        guard !database.isInTransaction else { return false }
+        guard watchesOtherWriters, !database.isInTransaction else { return false }
         let statement = try database.cachedStatement("PRAGMA data_version")
         defer { statement.reset() }
         guard try statement.step() else { return false }

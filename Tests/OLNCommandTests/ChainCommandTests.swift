@@ -1,6 +1,7 @@
 import Foundation
 import Identity
 import Ledger
+import Node
 import Testing
 @testable import OLNCommand
 
@@ -28,6 +29,10 @@ struct ChainCommandTests {
         let imported = CapturedRun(["chain", "import", root + "/history.oln", "--dir", second])
         #expect(imported.code == .success, "\(imported.error)")
         #expect(imported.output.contains("applied 0 batches, 0 already held; height 0"))
+        let lock = try DirectoryLock(directory: NodeDirectory(path: second))
+        let whileLocked = CapturedRun(["chain", "import", root + "/history.oln", "--dir", second])
+        #expect(whileLocked.code == .failure && whileLocked.error.contains("is in use"), "not while a node writes the ledger")
+        lock.release()
     }
 
     @Test("a history of another chain, a missing ledger and bad usage are refused")

@@ -29,13 +29,16 @@ public final class LedgerDatabase {
     var parametersCache: (root: [UInt8], parameters: LedgerParameters)?
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
-    /// in-memory ledger.
-    public init(path: String, synchronous: Database.Options.Synchronous = .full) throws {
+    /// in-memory ledger. A connection that `isSoleWriter` (its owner holds the lock every
+    /// other writer of the file takes, as a node does) does not check before each read
+    /// whether another connection committed; readers beside a writer leave it off.
+    public init(path: String, synchronous: Database.Options.Synchronous = .full, isSoleWriter: Bool = false) throws {
         do {
             let options = Database.Options(synchronous: synchronous, walAutocheckpointPageCount: Self.walCheckpointPageCount)
             database = try Database(path: path, options: options)
             _ = try LedgerSchema.migrations.apply(to: database)
             stateStore = try StateStore(database: database, cachingValues: false)
+            stateStore.watchesOtherWriters = !isSoleWriter
         } catch let error as StoreError {
             throw LedgerError.storage("\(path): \(error)")
         }
