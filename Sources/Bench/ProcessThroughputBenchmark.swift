@@ -11,9 +11,10 @@ import Wire
 /// `oln-bench processes [--nodes N] [--transactions N] [--senders N] [--slot-ms MS] [--oln PATH] [--keep]`:
 /// finalized transactions per second on N validator processes (`oln run`, default 4) over
 /// loopback. A load generator in this process joins their gossip as a plain libp2p peer and
-/// publishes (without subscribing, as a client does) signed transfers from funded senders (all signed before the clock starts),
-/// keeping up to 16 of each sender's transfers in flight (the mempool's ready limit per
-/// account): whenever node 1's ledger shows half of them final, it publishes more.
+/// publishes (without subscribing, as a client does) signed transfers from funded senders
+/// (all signed before the clock starts), keeping up to 16 of each sender's transfers in
+/// flight (the mempool's ready limit per account): whenever node 1's ledger shows half of
+/// them final, it publishes more.
 /// `--keep` keeps the nodes' folders and logs.
 enum ProcessThroughputBenchmark {
     static let chainID: UInt64 = 7_008

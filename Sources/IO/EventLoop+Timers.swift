@@ -21,8 +21,8 @@ extension EventLoop {
     /// Runs `slice` once per loop iteration (after the iteration's due timers, before its
     /// poll for I/O, which does not block meanwhile), until it returns false or the
     /// returned handle is cancelled, so timers and reads are served between two slices.
-    /// Loop thread only. Keep each slice short (a few milliseconds): nothing else on the loop runs
-    /// during one. While the loop shuts down no slice runs.
+    /// Loop thread only. Keep each slice short (a few milliseconds): nothing else on the
+    /// loop runs during one. While the loop shuts down no slice runs.
     @discardableResult
     public func scheduleSlices(_ slice: @escaping () -> Bool) -> IdleHandle {
         precondition(isOnLoopThread, "EventLoop.scheduleSlices called off the loop thread")

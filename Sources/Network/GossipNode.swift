@@ -15,8 +15,9 @@ import Wire
 /// actions (peers offered in PRUNEs, direct peers to reconnect) are dialled at the addresses
 /// of the signed peer record offered with the peer, or else at a TCP address the host's
 /// peer store knows; `.validate` actions run the topic's worker validator on the worker
-/// pool, or queue the message for its sliced validator. The signed peer records peers send in identify go to the router, which offers
-/// them with their peers in its PRUNEs. Loop thread only.
+/// pool, or queue the message for its sliced validator. The signed peer records peers send
+/// in identify go to the router, which offers them with their peers in its PRUNEs. Loop
+/// thread only.
 public final class GossipNode: @unchecked Sendable {
     public let node: P2PNode
     public internal(set) var router: GossipRouter

@@ -28,7 +28,9 @@ extension GossipRouter {
         return flush(now: now)
     }
 
-    private mutating func applyValidationResult(_ result: GossipValidationResult, for id: GossipMessageID, now: Duration) {
+    private mutating func applyValidationResult(
+        _ result: GossipValidationResult, for id: GossipMessageID, now: Duration
+    ) {
         guard let entry = pendingValidations.remove(id) else {
             statistics.validationResultsUnknown += 1
             return
