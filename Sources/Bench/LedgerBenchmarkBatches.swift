@@ -43,10 +43,9 @@ struct LedgerBenchmarkBatches {
         self.drawingSeconds = drawingSeconds
     }
 
-    /// A ledger at `path` (synchronous FULL, WAL), opened as a node opens its own (the sole
-    /// writer, checkpointing in the background), with genesis and the warm-up batches applied.
+    /// A ledger at `path` (synchronous FULL, WAL) with genesis and the warm-up batches applied.
     func warmLedger(at path: String) throws -> LedgerDatabase {
-        let ledger = try LedgerDatabase(path: path, synchronous: .full, isSoleWriter: true, checkpointsInBackground: true)
+        let ledger = try LedgerDatabase(path: path, synchronous: .full)
         try ledger.initialize(with: genesis)
         for batch in warmUp { _ = try ledger.apply(batch) }
         return ledger

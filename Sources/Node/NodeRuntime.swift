@@ -126,7 +126,7 @@ public final class NodeRuntime: @unchecked Sendable {
         let ledger: LedgerDatabase
         do {
             // The only writer: it holds the directory's lock.
-            ledger = try LedgerDatabase(path: directory.chainPath, isSoleWriter: true, checkpointsInBackground: true)
+            ledger = try LedgerDatabase(path: directory.chainPath, isSoleWriter: true)
         } catch {
             throw .ledger("\(directory.chainPath): \(error)")
         }

@@ -10,12 +10,9 @@
 //                      PRAGMA user_version and applied in one transaction
 //   StateStore         keys (1…256 bytes) to values (≤ 1 MiB) under one 32-byte root
 //   StoreError         typed failures; each description says what an operator can do
-//   WALCheckpointer    copies a writer's write-ahead log back into the file on a thread
-//                      of its own after each commit (PASSIVE), on a second connection
 //
-// It imports CSQLite (the system libsqlite3), Sodium (BLAKE2b-256), Dispatch and
-// Synchronization for the one piece of work it hands to a second thread (below), and
-// Foundation (Thread, NSCondition) for the checkpointer's thread.
+// It imports CSQLite (the system libsqlite3), Sodium (BLAKE2b-256), and Dispatch and
+// Synchronization for the one piece of work it hands to a second thread (below).
 // Not thread-safe by design: a Database, its statements and its StateStore belong to one
 // thread or actor. A crash at any instant leaves the last committed transaction whole.
 //

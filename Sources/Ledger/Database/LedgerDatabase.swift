@@ -25,30 +25,20 @@ public final class LedgerDatabase {
     private var stateReadAtChangeCount = 0
     /// The last batch simulated, which `apply` reuses when it is the batch applied next.
     var lastExecution: LedgerExecution?
-    /// Copies the write-ahead log back on its own thread, when asked for at `init`.
-    private var checkpointer: WALCheckpointer?
     /// The parameters in effect at the state with this root.
     var parametersCache: (root: [UInt8], parameters: LedgerParameters)?
 
     /// Opens (creating if needed) the ledger at `path`; `":memory:"` gives a private
     /// in-memory ledger. A connection that `isSoleWriter` (its owner holds the lock every
     /// other writer of the file takes, as a node does) does not check before each read
-    /// whether another connection committed; readers beside a writer leave it off. A writer
-    /// that `checkpointsInBackground` copies its write-ahead log back into the file on a
-    /// thread of its own after each batch (`WALCheckpointer`) instead of in a commit.
-    public init(path: String, synchronous: Database.Options.Synchronous = .full, isSoleWriter: Bool = false,
-                checkpointsInBackground: Bool = false) throws {
+    /// whether another connection committed; readers beside a writer leave it off.
+    public init(path: String, synchronous: Database.Options.Synchronous = .full, isSoleWriter: Bool = false) throws {
         do {
             let options = Database.Options(synchronous: synchronous, walAutocheckpointPageCount: Self.walCheckpointPageCount)
             database = try Database(path: path, options: options)
             _ = try LedgerSchema.migrations.apply(to: database)
             stateStore = try StateStore(database: database, cachingValues: false)
             stateStore.watchesOtherWriters = !isSoleWriter
-            if checkpointsInBackground && path != ":memory:" {
-                let checkpointer = WALCheckpointer(path: path, options: options)
-                database.addTransactionObserver(checkpointer)
-                self.checkpointer = checkpointer
-            }
         } catch let error as StoreError {
             throw LedgerError.storage("\(path): \(error)")
         }
