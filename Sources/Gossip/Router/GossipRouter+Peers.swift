@@ -44,8 +44,12 @@ extension GossipRouter {
         fanout[topic]?.remove(peer)
     }
 
-    /// Handles the subscription changes of an RPC from `peer`.
-    mutating func handleSubscriptions(_ subscriptions: [GossipSubscription], from peer: PeerID) {
+    /// Handles the subscription changes of an RPC from `peer`. A peer that joins a topic of
+    /// ours whose mesh is below D_lo is grafted at once, as rust-libp2p does, rather than
+    /// at the next heartbeat: a node that just connected (a host joining) would otherwise
+    /// forward what it validates in its first heartbeat into an empty mesh, and the message
+    /// would never reach that peer (gossip announces it only to peers outside the mesh).
+    mutating func handleSubscriptions(_ subscriptions: [GossipSubscription], from peer: PeerID, now: Duration) {
         for subscription in subscriptions {
             guard var state = peers[peer] else { return }
             if subscription.subscribe {
@@ -57,6 +61,11 @@ extension GossipRouter {
                 state.topics.insert(subscription.topic)
                 peers[peer] = state
                 peersByTopic[subscription.topic, default: []].insert(peer)
+                let topic = subscription.topic
+                if self.subscriptions.contains(topic), (mesh[topic]?.count ?? 0) < configuration.meshDegreeLow,
+                   mesh[topic]?.contains(peer) != true, isGraftable(peer, topic: topic, now: now) {
+                    graft(peer, topic: topic, now: now)
+                }
             } else if state.topics.remove(subscription.topic) != nil {
                 peers[peer] = state
                 removeFromTopic(peer, topic: subscription.topic)

@@ -16,7 +16,7 @@ extension GossipRouter {
         }
         let rpc = rpc.restricted(to: state.version)
         handleChokeExtension(rpc, from: peer)
-        handleSubscriptions(rpc.subscriptions, from: peer)
+        handleSubscriptions(rpc.subscriptions, from: peer, now: now)
         for message in rpc.messages {
             handleMessage(message, from: peer, now: now)
         }

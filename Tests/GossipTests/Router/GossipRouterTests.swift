@@ -21,6 +21,22 @@ struct GossipRouterTests {
         #expect(network.controls(from: 1, to: 0).flatMap(\.graft) == [GossipGraft(topic: Self.topic)])
     }
 
+    /// Two routers already in the topic connect: each grafts the other as soon as its
+    /// subscription arrives (the mesh is below D_lo), before any heartbeat, so a message
+    /// forwarded right away reaches the new peer.
+    @Test func aPeerJoiningAThinMeshIsGraftedAtOnce() throws {
+        var network = try GossipRouterTestNetwork(count: 3)
+        for node in 0..<3 { network.subscribe(node, Self.topic) }
+        network.connect(0, 1)
+        network.connect(1, 2)
+        try network.run()
+        #expect(network.routers[1].meshPeers(of: Self.topic) == [network.peer(0), network.peer(2)])
+        #expect(network.routers[2].meshPeers(of: Self.topic) == [network.peer(1)])
+        let id = try network.publish(0, [4], topic: Self.topic, seqno: 1)
+        try network.run()
+        #expect(network.deliveries[2] == [id], "forwarded by 1 through the mesh it grafted without a heartbeat")
+    }
+
     /// A line 0 – 1 – 2: a message published at 0 reaches 2 through 1's forwarding.
     @Test func publishReachesSubscribersThroughTheMesh() throws {
         var network = try GossipRouterTestNetwork(count: 3)
