@@ -62,6 +62,7 @@ extension GossipRouter {
                 peers[peer] = state
                 peersByTopic[subscription.topic, default: []].insert(peer)
                 let topic = subscription.topic
+                // A peer that sent GRAFT before its subscription is in the mesh already.
                 if self.subscriptions.contains(topic), (mesh[topic]?.count ?? 0) < configuration.meshDegreeLow,
                    mesh[topic]?.contains(peer) != true, isGraftable(peer, topic: topic, now: now) {
                     graft(peer, topic: topic, now: now)

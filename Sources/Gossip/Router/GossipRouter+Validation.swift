@@ -9,11 +9,7 @@ extension GossipRouter {
     public mutating func validationResult(
         _ result: GossipValidationResult, for id: GossipMessageID, now: Duration
     ) -> [GossipRouterAction] {
-        guard pendingValidations.contains(id) else {
-            statistics.validationResultsUnknown += 1
-            return []
-        }
-        applyValidationResult(result, for: id, now: now)
+        guard applyValidationResult(result, for: id, now: now) else { return [] }
         return flush(now: now)
     }
 
@@ -24,25 +20,27 @@ extension GossipRouter {
     public mutating func validationResults(
         _ results: [(result: GossipValidationResult, id: GossipMessageID)], now: Duration
     ) -> [GossipRouterAction] {
-        for (result, id) in results { applyValidationResult(result, for: id, now: now) }
+        for (result, id) in results { _ = applyValidationResult(result, for: id, now: now) }
         return flush(now: now)
     }
 
+    /// Acts on one verdict; false (and counted) when no message is held with `id`.
     private mutating func applyValidationResult(
         _ result: GossipValidationResult, for id: GossipMessageID, now: Duration
-    ) {
+    ) -> Bool {
         guard let entry = pendingValidations.remove(id) else {
             statistics.validationResultsUnknown += 1
-            return
+            return false
         }
         guard subscriptions.contains(entry.message.topic) else {
             // We left the topic while it was validated: nobody here wants it any more.
             statistics.messagesInUnsubscribedTopics += 1
             score.rejectMessage(id, topic: entry.message.topic, from: entry.source, reason: .ignored, now: now)
-            return
+            return true
         }
         finishValidation(
             of: entry.message, id: id, source: entry.source, otherSenders: entry.otherSenders, result: result, now: now)
+        return true
     }
 
     /// Acts on a validator's verdict on a new message first received from `source` (and
