@@ -46,7 +46,7 @@ extension GossipNode {
 
     /// Queues `message` for its topic's sliced validator and starts the slices if none run.
     func queueForSlicedValidation(_ message: GossipMessage, id: GossipMessageID) {
-        slicedQueue.append(message, id: id)
+        slicedQueue.append((message, id))
         guard slicedValidationHandle == nil else { return }
         slicedValidationHandle = node.loop.scheduleSlices { [weak self] in
             guard let self else { return false }

@@ -57,8 +57,9 @@ public final class GossipNode: @unchecked Sendable {
     var workerValidators: [String: GossipRouter.Validator] = [:]
     /// Validators that run on the loop thread in slices, by topic (`setSlicedValidator`).
     var slicedValidators: [String: GossipRouter.Validator] = [:]
-    /// Messages waiting for their sliced validator, in arrival order.
-    var slicedQueue = SlicedValidationQueue()
+    /// Messages waiting for their sliced validator, in arrival order (no more than the
+    /// router holds for asynchronous validators, `validationCountMax`).
+    var slicedQueue = ExpiryQueue<(message: GossipMessage, id: GossipMessageID)>()
     /// The slices draining `slicedQueue`, while it holds messages.
     var slicedValidationHandle: IdleHandle?
     /// Dials started for the router's `.connect` actions (peer exchange, direct peers).

@@ -2,16 +2,19 @@
 /// random access by position from the front.
 ///
 /// The caches keep entries here in the order they were made, which is also the order in
-/// which they expire, so that removing expired entries only ever looks at the front.
-struct ExpiryQueue<Element: Sendable>: Sendable {
+/// which they expire, so that removing expired entries only ever looks at the front; the
+/// gossip node keeps the messages waiting for a sliced validator in one.
+public struct ExpiryQueue<Element: Sendable>: Sendable {
     /// The storage; elements before `head` have been removed.
     private var storage: [Element] = []
     private var head = 0
     /// Removed slots are reclaimed once there are at least this many and they are half the storage.
     private static var compactionSlotCountMin: Int { 64 }
 
-    var count: Int { storage.count - head }
-    var isEmpty: Bool { head == storage.count }
+    public init() {}
+
+    public var count: Int { storage.count - head }
+    public var isEmpty: Bool { head == storage.count }
     var first: Element? { isEmpty ? nil : storage[head] }
     var last: Element? { isEmpty ? nil : storage[storage.count - 1] }
 
@@ -21,13 +24,13 @@ struct ExpiryQueue<Element: Sendable>: Sendable {
         return storage[head + position]
     }
 
-    mutating func append(_ element: Element) {
+    public mutating func append(_ element: Element) {
         storage.append(element)
     }
 
     /// Removes and returns the front element, or nil when the queue is empty.
     @discardableResult
-    mutating func popFirst() -> Element? {
+    public mutating func popFirst() -> Element? {
         guard !isEmpty else { return nil }
         let element = storage[head]
         head += 1
