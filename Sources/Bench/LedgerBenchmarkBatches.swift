@@ -43,11 +43,14 @@ struct LedgerBenchmarkBatches {
         self.drawingSeconds = drawingSeconds
     }
 
-    /// A ledger at `path` (synchronous FULL, WAL) with genesis and the warm-up batches applied.
-    func warmLedger(at path: String) throws -> LedgerDatabase {
-        let ledger = try LedgerDatabase(path: path, synchronous: .full)
+    /// A ledger at `path` (synchronous FULL, WAL, the file's only writer) with genesis and
+    /// the warm-up batches applied; with `commitInBackground`, as a node opens its own.
+    func warmLedger(at path: String, commitInBackground: Bool) throws -> LedgerDatabase {
+        let ledger = try LedgerDatabase(path: path, synchronous: .full, isSoleWriter: true,
+                                        commitInBackground: commitInBackground)
         try ledger.initialize(with: genesis)
         for batch in warmUp { _ = try ledger.apply(batch) }
+        try ledger.finishPendingCommit()
         return ledger
     }
 

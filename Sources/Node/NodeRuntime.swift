@@ -125,8 +125,9 @@ public final class NodeRuntime: @unchecked Sendable {
         }
         let ledger: LedgerDatabase
         do {
-            // The only writer: it holds the directory's lock.
-            ledger = try LedgerDatabase(path: directory.chainPath, isSoleWriter: true)
+            // The only writer (it holds the directory's lock); each batch commits in the
+            // background while the loop goes on.
+            ledger = try LedgerDatabase(path: directory.chainPath, isSoleWriter: true, commitInBackground: true)
         } catch {
             throw .ledger("\(directory.chainPath): \(error)")
         }
@@ -241,6 +242,12 @@ public final class NodeRuntime: @unchecked Sendable {
         guard first else { return }
         loop.execute { [self] in shutdownOnLoop() }
         loop.stop()
+        // The loop has ended: the last batch's commit is waited for before the lock goes.
+        do {
+            try machine.executor.ledger.finishPendingCommit()
+        } catch {
+            log.error("the last batch was not committed", ["error": "\(error)"])
+        }
         var final = status
         final.running = false
         final.peers = 0

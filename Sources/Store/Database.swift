@@ -19,8 +19,12 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     /// Those told about each transaction's outcome.
     private var transactionObservers: [WeakTransactionObserver] = []
-    /// Whether the body of `transaction(_:)` is running.
+    /// Whether the body of `transaction(_:)` is running, or its COMMIT in the background.
     public private(set) var isInTransaction = false
+    /// The COMMIT handed to another thread, until `finishPendingCommit()` takes it back.
+    private var pendingCommit: BackgroundCommit?
+    /// How many COMMITs run in the background failed; each rolled its transaction back.
+    public private(set) var failedBackgroundCommitCount = 0
 
     /// Opens (or creates) the database at `path`; ":memory:" opens a private in-memory database.
     public init(path: String, options: Options = Options()) throws(StoreError) {
@@ -31,6 +35,7 @@ public final class Database {
     }
 
     deinit {
+        try? finishPendingCommit()
         for statement in statementCache.values {
             statement.finalize()
         }
@@ -50,6 +55,7 @@ public final class Database {
 
     /// Runs one or more SQL statements that return no rows needed, such as DDL.
     public func execute(_ sql: String) throws(StoreError) {
+        try finishPendingCommit()
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(connection.handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
@@ -61,7 +67,8 @@ public final class Database {
 
     /// Prepares one SQL statement, owned by the caller and finalized when released.
     public func prepare(_ sql: String) throws(StoreError) -> Statement {
-        try Statement(connection: connection, sql: sql, persistent: false)
+        try finishPendingCommit()
+        return try Statement(connection: connection, sql: sql, persistent: false)
     }
 
     /// Returns the prepared statement for `sql` from the cache, preparing it on first use.
@@ -69,6 +76,7 @@ public final class Database {
     /// The statement comes back reset with its bindings cleared, so two users of the same SQL
     /// text must not interleave (do not run `sql` again while iterating its rows).
     public func cachedStatement(_ sql: String) throws(StoreError) -> Statement {
+        try finishPendingCommit()
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -116,12 +124,28 @@ public final class Database {
     /// `databaseDidCommit` or `databaseDidRollBack` after.
     @discardableResult
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try transaction(committingInBackground: false, body)
+    }
+
+    /// Runs `body` in one write transaction, as `transaction(_:)` does; with
+    /// `committingInBackground` (a file database), the COMMIT runs on a thread of its own once
+    /// `body` has returned and the observers agreed, and this returns at once.
+    ///
+    /// Until that COMMIT has ended, the connection belongs to it: every use of this database
+    /// (a statement, a transaction, `finishPendingCommit()`) first waits for it, and the
+    /// observers hear how it ended then, on the waiting thread. Another connection, such as a
+    /// reader of the same file, sees the transaction once it has committed. If the COMMIT
+    /// fails, the transaction is rolled back, the observers hear `databaseDidRollBack`,
+    /// `failedBackgroundCommitCount` grows, and the waiting call throws the error.
+    @discardableResult
+    public func transaction<Result>(committingInBackground: Bool, _ body: () throws -> Result) throws -> Result {
+        try finishPendingCommit()
         precondition(!isInTransaction, "transactions do not nest")
         try cachedStatement("BEGIN IMMEDIATE").run()
         isInTransaction = true
         do {
             let result = try body()
-            try commit()
+            try commit(inBackground: committingInBackground && path != Self.inMemoryPath)
             return result
         } catch {
             rollBack()
@@ -129,15 +153,47 @@ public final class Database {
         }
     }
 
-    /// Asks the observers, then commits the open transaction and tells them.
-    private func commit() throws {
+    /// Whether a COMMIT runs in the background (`transaction(committingInBackground:_:)`).
+    public var isCommitPending: Bool {
+        pendingCommit != nil
+    }
+
+    /// Waits for the COMMIT running in the background, if any, and tells the observers how
+    /// it ended. Throws its error when it failed: the transaction was then rolled back.
+    public func finishPendingCommit() throws(StoreError) {
+        guard let commit = pendingCommit else { return }
+        pendingCommit = nil
+        do {
+            try commit.wait()
+        } catch {
+            failedBackgroundCommitCount += 1
+            rollBack()
+            throw error
+        }
+        didCommit()
+    }
+
+    /// The path that opens a private in-memory database.
+    public static let inMemoryPath = ":memory:"
+
+    /// Asks the observers, then commits the open transaction (or hands the COMMIT to a
+    /// thread of its own) and tells them.
+    private func commit(inBackground: Bool) throws {
         for entry in transactionObservers {
             try entry.observer?.databaseWillCommit()
         }
         guard sqlite3_get_autocommit(connection.handle) == 0 else {
             throw StoreError.transactionAborted(reason: "SQLite rolled it back after an earlier error in it.")
         }
+        if inBackground {
+            pendingCommit = BackgroundCommit(connection: connection)
+            return
+        }
         try cachedStatement("COMMIT").run()
+        didCommit()
+    }
+
+    private func didCommit() {
         isInTransaction = false
         for entry in transactionObservers {
             entry.observer?.databaseDidCommit()

@@ -125,13 +125,40 @@ public final class StateStore {
         try Self.checkKey(key)
         try refreshIfChangedElsewhere()
         if cachesValues, let cached = valueCache.value(for: key) { return cached }
+        try database.finishPendingCommit()
+        guard let bucket = bucketUnlessKnownAbsent(key) else { return nil }
+        let statement = try readStatement ?? database.prepare(Self.readRowSQL)
+        readStatement = statement
+        let value = try Self.read(key, bucket: bucket, with: statement)
+        if cachesValues, let value { valueCache.insert(value, for: key) }
+        return value
+    }
+
+    /// The value stored under `key` as `reader` (another connection to this store's file)
+    /// sees it, or nil: for reading keys that the transaction committing in the background
+    /// did not write, while it commits. Only this store's bucket cache is consulted, to know
+    /// absent keys absent; the value cache is not.
+    public func value(for key: [UInt8], readingFrom reader: Database) throws -> [UInt8]? {
+        try Self.checkKey(key)
+        guard let bucket = bucketUnlessKnownAbsent(key) else { return nil }
+        return try Self.read(key, bucket: bucket, with: reader.cachedStatement(Self.readRowSQL))
+    }
+
+    /// Reads one state row.
+    private static let readRowSQL = "SELECT value FROM state WHERE key = ?1"
+
+    /// `key`'s bucket, or nil when the bucket's cached preimage shows the key absent.
+    private func bucketUnlessKnownAbsent(_ key: [UInt8]) -> Int? {
         let bucket = Self.bucket(for: key)
         if let preimage = bucketCache.preimage(bucket),
            key.withUnsafeBytes({ StateBucketHasher.contains($0, in: preimage) }) == false {
             return nil
         }
-        let statement = try readStatement ?? database.prepare("SELECT value FROM state WHERE key = ?1")
-        readStatement = statement
+        return bucket
+    }
+
+    /// Runs `statement` (`readRowSQL`) for `key` in `bucket` and returns the value, if any.
+    private static func read(_ key: [UInt8], bucket: Int, with statement: Statement) throws -> [UInt8]? {
         defer { statement.reset() }
         let stored = withUnsafeTemporaryAllocation(byteCount: 2 + key.count, alignment: 1) { stored in
             stored[0] = UInt8(bucket >> 8)
@@ -141,9 +168,7 @@ public final class StateStore {
         }
         try stored.get()
         guard try statement.step() else { return nil }
-        let value = statement.blob(at: 0)
-        if cachesValues { valueCache.insert(value, for: key) }
-        return value
+        return statement.blob(at: 0)
     }
 
     /// Applies `changes` and returns the new root; the order of `changes` does not matter.

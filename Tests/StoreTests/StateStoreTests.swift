@@ -257,4 +257,33 @@ import Store
         let reopened = try Self.open(directory.file("state.sqlite"), verifying: true)
         #expect(reopened.root == StateModel.root(model))
     }
+
+    @Test func aSecondConnectionReadsCommittedValuesWhileACommitRuns() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("state.sqlite")
+        let store = try Self.open(path)
+        let reader = try Database(path: path)
+        try store.database.transaction { try store.apply(Self.sevenKeys) }
+        try store.database.transaction(committingInBackground: true) {
+            try store.apply([.set(Self.bytes("abc"), to: Self.bytes("changed")), .set(Self.bytes("new"), to: [1])])
+        }
+        #expect(store.database.isCommitPending)
+        // Keys the committing transaction did not write read the same on either connection.
+        #expect(try store.value(for: Self.bytes("pair-165"), readingFrom: reader) == Self.bytes("first of pair"))
+        #expect(try store.value(for: Self.bytes("absent"), readingFrom: reader) == nil)
+        #expect(store.database.isCommitPending)
+        try store.database.finishPendingCommit()
+        #expect(try store.value(for: Self.bytes("abc"), readingFrom: reader) == Self.bytes("changed"))
+        #expect(try store.value(for: Self.bytes("new"), readingFrom: reader) == [1])
+        #expect(try store.value(for: Self.bytes("abc")) == Self.bytes("changed"))
+    }
+
+    @Test func aReadOnTheWritingConnectionWaitsForItsCommit() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.open(directory.file("state.sqlite"))
+        try store.database.transaction(committingInBackground: true) { try store.apply(Self.sevenKeys) }
+        #expect(try store.value(for: Self.bytes("abc")) == Self.bytes("value"))
+        #expect(!store.database.isCommitPending)
+        #expect(store.root.hex == Self.sevenKeyRoot)
+    }
 }

@@ -46,7 +46,7 @@ extension LedgerDatabase {
             if let reused {
                 try Self.checkIncluded(reused.outcomes)
                 state.replay(reused.changes)
-                result = try database.transaction {
+                result = try database.transaction(committingInBackground: commitsInBackground) {
                     try commit(reused, height: batch.height, time: batch.time, leader: batch.leader,
                                transactions: batch.transactions)
                     return try finish(batch, outcomes: reused.outcomes, archive: archive, epochs: epochs)
@@ -58,8 +58,14 @@ extension LedgerDatabase {
             return result
         } catch {
             state.discardBatch()
+            recoverFromFailedCommit()
             throw error
         }
+    }
+
+    /// Whether batches commit in the background (`init(path:synchronous:isSoleWriter:commitInBackground:)`).
+    var commitsInBackground: Bool {
+        reader != nil
     }
 
     /// Throws unless `batch` can follow the last batch (height and time).
@@ -76,7 +82,7 @@ extension LedgerDatabase {
     /// Runs `batch` on `state` and writes it, in one SQLite transaction.
     private func run(_ batch: LedgerBatch, on state: LedgerState, archive: ArchivedBatch?,
                      epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        try database.transaction { () throws -> BatchResult in
+        try database.transaction(committingInBackground: commitsInBackground) { () throws -> BatchResult in
             let outcomes = try runMachine(batch, on: state)
             try Self.checkIncluded(outcomes)
             try commit(state, height: batch.height, time: batch.time, leader: batch.leader,

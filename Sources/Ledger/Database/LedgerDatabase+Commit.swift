@@ -1,34 +1,61 @@
 import Store
 
 extension LedgerDatabase: LedgerStorage {
+    /// The stored value of `key`; while a batch commits in the background, as the second
+    /// connection sees it (the state asks only for keys that batch did not write).
     func stateValue(for key: [UInt8]) throws(LedgerError) -> [UInt8]? {
         do {
+            if let reader, database.isCommitPending {
+                return try stateStore.value(for: key, readingFrom: reader)
+            }
             return try stateStore.value(for: key)
         } catch {
             throw .storage("reading state: \(error)")
         }
     }
 
+    /// The scheduled events due by `time`; while a batch commits in the background, the
+    /// rows the second connection sees that the committing batch did not remove (due after
+    /// its time) together with the events it added (`committingSchedule`).
     func dueEvents(upTo time: UInt64) throws(LedgerError) -> [ScheduledEvent] {
         do {
-            let statement = try database.cachedStatement(
-                "SELECT due, kind, subject FROM schedule WHERE due <= ? ORDER BY due, kind, subject")
-            defer { statement.reset() }
-            try statement.bind(Int64(bitPattern: time), at: 1)
-            var events: [ScheduledEvent] = []
-            while try statement.step() {
-                guard let kind = ScheduledEvent.Kind(rawValue: statement.int64(at: 1)) else {
-                    throw LedgerError.corruptState("unknown scheduled event kind \(statement.int64(at: 1))")
-                }
-                events.append(ScheduledEvent(due: UInt64(bitPattern: statement.int64(at: 0)), kind: kind,
-                                             subject: statement.blob(at: 2)))
+            guard let reader, database.isCommitPending, let committing = committingSchedule else {
+                return try Self.scheduledEvents(in: database, dueAfter: nil, upTo: time)
             }
-            return events
+            let added = committing.events.filter { Int64(bitPattern: $0.due) <= Int64(bitPattern: time) }
+            let stored = try Self.scheduledEvents(in: reader, dueAfter: committing.time, upTo: time)
+            return Set(stored + added).sorted { Self.isScheduledBefore($0, $1) }
         } catch let error as LedgerError {
             throw error
         } catch {
             throw .storage("reading the schedule: \(error)")
         }
+    }
+
+    /// The order of the schedule table: `due` as SQLite holds it (a signed integer), kind, subject.
+    private static func isScheduledBefore(_ left: ScheduledEvent, _ right: ScheduledEvent) -> Bool {
+        let (leftDue, rightDue) = (Int64(bitPattern: left.due), Int64(bitPattern: right.due))
+        if leftDue != rightDue { return leftDue < rightDue }
+        return left < right
+    }
+
+    /// The rows of `database`'s schedule with `after < due ≤ time` (no lower bound for nil), in order.
+    private static func scheduledEvents(in database: Database, dueAfter after: UInt64?, upTo time: UInt64) throws -> [ScheduledEvent] {
+        let statement = try database.cachedStatement(after == nil
+            ? "SELECT due, kind, subject FROM schedule WHERE due <= ?1 ORDER BY due, kind, subject"
+            : "SELECT due, kind, subject FROM schedule WHERE due <= ?1 AND due > ?2 ORDER BY due, kind, subject")
+        defer { statement.reset() }
+        try statement.bind(Int64(bitPattern: time), at: 1)
+        if let after { try statement.bind(Int64(bitPattern: after), at: 2) }
+        var events: [ScheduledEvent] = []
+        while try statement.step() {
+            guard let kind = ScheduledEvent.Kind(rawValue: statement.int64(at: 1)) else {
+                throw LedgerError.corruptState("unknown scheduled event kind \(statement.int64(at: 1))")
+            }
+            events.append(ScheduledEvent(due: UInt64(bitPattern: statement.int64(at: 0)), kind: kind,
+                                         subject: statement.blob(at: 2)))
+        }
+        return events
     }
 
     /// Writes one batch's changes, taken from `state`, inside the open SQLite transaction.
@@ -60,6 +87,7 @@ extension LedgerDatabase: LedgerStorage {
                        leader: AccountAddress?, transactionCount: Int) throws {
         let root = try stateStore.apply(prepared)
         try writeSchedule(changes.scheduled, time: time)
+        committingSchedule = (time, changes.scheduled)
         try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactionCount)
         try writeProjections(changes.state, height: height)
         try writeStakes(changes.state)

@@ -110,11 +110,16 @@ final class LedgerState {
         isInBatch = true
     }
 
+    /// Whether the kept slots passed their limits, so that the next batch starts empty.
+    var isOverLimits: Bool {
+        slots.count > Self.slotCountMax || byteCount > Self.byteCountMax
+    }
+
     /// Forgets every slot when the kept slots passed their limits (between batches: a
     /// connection that only reads never begins one); returns whether it did.
     @discardableResult
     func removeAllIfOverLimits() -> Bool {
-        guard !isInBatch, slots.count > Self.slotCountMax || byteCount > Self.byteCountMax else { return false }
+        guard !isInBatch, isOverLimits else { return false }
         removeAll()
         return true
     }
