@@ -1,41 +1,71 @@
 import CSQLite
 import Dispatch
 
-/// One COMMIT running on a thread of its own (`Database.transaction(committingInBackground:_:)`),
-/// and its outcome once it has ended.
+/// A transaction's last writes and its COMMIT, run on a thread of its own
+/// (`Database.transaction(committingInBackground:_:)`), and their outcome once they ended.
 ///
-/// While it runs, its `Database` is not touched by any other thread: every use of the
-/// connection first waits for it (`Database.finishPendingCommit()`).
+/// While it runs, the connection belongs to that thread: every use of its `Database` from
+/// another thread first waits for it (`Database.finishPendingCommit()`), and uses from the
+/// work itself (`BackgroundCommit.isCurrentThread`) do not wait.
 final class BackgroundCommit: @unchecked Sendable {
     /// The queue every background commit of the process runs on, one after another.
-    private static let queue = DispatchQueue(label: "oln.store.background-commit", qos: .userInitiated)
+    private static let queue: DispatchQueue = {
+        let queue = DispatchQueue(label: "oln.store.background-commit", qos: .userInitiated)
+        queue.setSpecific(key: queueKey, value: ())
+        return queue
+    }()
+    private static let queueKey = DispatchSpecificKey<Void>()
 
-    private let connection: Connection
+    /// Whether the calling thread runs a background commit's work.
+    static var isCurrentThread: Bool {
+        DispatchQueue.getSpecific(key: queueKey) != nil
+    }
+
     private let done = DispatchSemaphore(value: 0)
-    /// SQLite's result code and message, once `done` was signalled.
-    private var outcome: (code: Int32, message: String?) = (SQLITE_OK, nil)
+    /// Why the work or the COMMIT failed, once `done` was signalled; nil when they succeeded.
+    private var failure: StoreError?
     private var hasEnded = false
 
-    /// Starts COMMIT on `connection`, whose transaction is open and whose owner does not
-    /// touch it until `wait()` has returned.
-    init(connection: Connection) {
-        self.connection = connection
+    /// Runs `work` (the transaction's deferred writes), then COMMIT on `connection`, whose
+    /// transaction is open and whose owner does not touch it until `wait()` has returned.
+    /// When `work` throws, nothing is committed.
+    init(connection: Connection, work: [() throws -> Void]) {
+        let job = UncheckedJob(connection: connection, work: work)
         Self.queue.async { [self] in
-            var message: UnsafeMutablePointer<CChar>?
-            let code = sqlite3_exec(self.connection.handle, "COMMIT", nil, nil, &message)
-            outcome = (code, message.map { String(cString: $0) })
-            sqlite3_free(message)
+            failure = job.run()
             done.signal()
         }
     }
 
-    /// Waits until the COMMIT has ended and throws its error, if any. Called once.
+    /// Waits until the work and the COMMIT have ended and throws their failure, if any.
+    /// Called once.
     func wait() throws(StoreError) {
         precondition(!hasEnded, "a background commit is waited for once")
         hasEnded = true
         done.wait()
-        guard outcome.code == SQLITE_OK else {
-            throw StoreError.classify(code: outcome.code, message: outcome.message ?? String(cString: sqlite3_errstr(outcome.code)))
+        if let failure { throw failure }
+    }
+}
+
+/// What a background commit runs: handed to its thread whole, used by that thread alone.
+private struct UncheckedJob: @unchecked Sendable {
+    let connection: Connection
+    let work: [() throws -> Void]
+
+    func run() -> StoreError? {
+        do {
+            for write in work { try write() }
+        } catch let error as StoreError {
+            return error
+        } catch {
+            return .transactionAborted(reason: "a write deferred to its commit failed: \(error)")
         }
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(connection.handle, "COMMIT", nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else {
+            return StoreError.classify(code: code, message: message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code)))
+        }
+        return nil
     }
 }

@@ -23,6 +23,8 @@ public final class Database {
     public private(set) var isInTransaction = false
     /// The COMMIT handed to another thread, until `finishPendingCommit()` takes it back.
     private var pendingCommit: BackgroundCommit?
+    /// The writes the open transaction runs just before it commits (`writeBeforeCommit(_:)`).
+    private var deferredWrites: [() throws -> Void] = []
     /// How many COMMITs run in the background failed; each rolled its transaction back.
     public private(set) var failedBackgroundCommitCount = 0
 
@@ -161,7 +163,8 @@ public final class Database {
     /// Waits for the COMMIT running in the background, if any, and tells the observers how
     /// it ended. Throws its error when it failed: the transaction was then rolled back.
     public func finishPendingCommit() throws(StoreError) {
-        guard let commit = pendingCommit else { return }
+        // The commit's own writes use the connection without waiting for themselves.
+        guard !BackgroundCommit.isCurrentThread, let commit = pendingCommit else { return }
         pendingCommit = nil
         do {
             try commit.wait()
@@ -176,9 +179,24 @@ public final class Database {
     /// The path that opens a private in-memory database.
     public static let inMemoryPath = ":memory:"
 
-    /// Asks the observers, then commits the open transaction (or hands the COMMIT to a
-    /// thread of its own) and tells them.
+    /// Runs `writes` just before the open transaction commits: on the thread that commits it
+    /// in the background (`transaction(committingInBackground:_:)`), or on this one. They may
+    /// use this database but nothing else that this thread goes on using; when they throw,
+    /// the transaction rolls back.
+    public func writeBeforeCommit(_ writes: @escaping () throws -> Void) {
+        precondition(isInTransaction && pendingCommit == nil, "writeBeforeCommit runs inside a transaction's body")
+        deferredWrites.append(writes)
+    }
+
+    /// Runs the deferred writes and asks the observers, then commits the open transaction
+    /// and tells them; in the background, asks the observers and hands the writes and the
+    /// COMMIT to a thread of their own.
     private func commit(inBackground: Bool) throws {
+        let writes = deferredWrites
+        deferredWrites = []
+        if !inBackground {
+            for write in writes { try write() }
+        }
         for entry in transactionObservers {
             try entry.observer?.databaseWillCommit()
         }
@@ -186,7 +204,7 @@ public final class Database {
             throw StoreError.transactionAborted(reason: "SQLite rolled it back after an earlier error in it.")
         }
         if inBackground {
-            pendingCommit = BackgroundCommit(connection: connection)
+            pendingCommit = BackgroundCommit(connection: connection, work: writes)
             return
         }
         try cachedStatement("COMMIT").run()
@@ -202,6 +220,7 @@ public final class Database {
 
     /// Rolls back the open transaction, if SQLite has not already, and tells the observers.
     private func rollBack() {
+        deferredWrites = []
         if sqlite3_get_autocommit(connection.handle) == 0 {
             sqlite3_exec(connection.handle, "ROLLBACK", nil, nil, nil)
         }

@@ -22,7 +22,7 @@ struct StateBucketCache {
     private var stored: [(bucket: Int, previous: [UInt8]?)] = []
     /// Whether the cache started afresh in the open transaction: rows read since may hold
     /// its writes.
-    private var wasEmptiedInTransaction = false
+    private(set) var wasEmptiedInTransaction = false
 
     /// An empty cache for `bucketCount` buckets.
     init(bucketCount: Int) {

@@ -11,7 +11,7 @@ final class StateBucketUpdate: @unchecked Sendable {
     }
 
     /// A bucket whose hash changed.
-    struct Change {
+    struct Change: Sendable {
         let bucket: Int
         /// The bucket's position in the update: its hash is `hashes[32·position ..< 32·(position+1)]`.
         let position: Int
@@ -33,6 +33,11 @@ final class StateBucketUpdate: @unchecked Sendable {
     private(set) var hashes: [UInt8] = []
     /// The buckets whose hash changed, once `run()` has ended.
     private(set) var changedBuckets: [Change] = []
+
+    /// The hashes to store, once `run()` has ended.
+    var storedHashes: StateBucketHashes {
+        StateBucketHashes(hashes: hashes, changed: changedBuckets)
+    }
 
     init(store: StateStore, writes: [StateWrite]) {
         self.store = store
@@ -69,14 +74,38 @@ final class StateBucketUpdate: @unchecked Sendable {
     /// Merges, hashes and records every changed bucket, then updates the tree. Every bucket
     /// must have a cached preimage (`StateStore.cachePreimages(of:)`).
     func run() {
+        let merged = mergeAndHash()
+        for (range, preimage) in zip(ranges, merged) {
+            store.bucketCache.store(preimage, for: range.bucket)
+        }
+        store.tree.update(buckets: ranges.map(\.bucket), hashes: hashes)
+    }
+
+    /// Does the bucket work without changing the store: returns the merged preimages and a
+    /// copy of the tree updated with the new hashes, whose undo log holds this update's
+    /// writes alone (`StateStore.prepareAhead(_:)`). Every bucket must have a cached preimage.
+    func runAhead() -> (merged: [[UInt8]], tree: StateTree) {
+        let merged = mergeAndHash()
+        var tree = store.tree
+        tree.discardUndo()
+        tree.update(buckets: ranges.map(\.bucket), hashes: hashes)
+        return (merged, tree)
+    }
+
+    /// Merges each changed bucket's cached preimage with its writes, hashes it into
+    /// `hashes`, notes in `changedBuckets` the buckets whose hash changed, and returns the
+    /// merged preimages by position. Reads the store's cache and tree only.
+    private func mergeAndHash() -> [[UInt8]] {
         hashes = [UInt8](repeating: 0, count: ranges.count * StateTree.hashByteCount)
         changedBuckets.reserveCapacity(ranges.count)
+        var mergedPreimages: [[UInt8]] = []
+        mergedPreimages.reserveCapacity(ranges.count)
         for (position, range) in ranges.enumerated() {
             guard let previous = store.bucketCache.preimage(range.bucket),
                   let merged = StateBucketHasher.merging(previous, with: writes[range.writes]) else {
                 preconditionFailure("bucket \(range.bucket) has no well-formed cached preimage")
             }
-            store.bucketCache.store(merged, for: range.bucket)
+            mergedPreimages.append(merged)
             let hashRange = position * StateTree.hashByteCount..<(position + 1) * StateTree.hashByteCount
             let (unchanged, isEmpty) = hashes.withUnsafeMutableBytes { bytes in
                 let hash = UnsafeMutableRawBufferPointer(rebasing: bytes[hashRange])
@@ -87,6 +116,6 @@ final class StateBucketUpdate: @unchecked Sendable {
                 changedBuckets.append(Change(bucket: range.bucket, position: position, isEmpty: isEmpty))
             }
         }
-        store.tree.update(buckets: ranges.map(\.bucket), hashes: hashes)
+        return mergedPreimages
     }
 }

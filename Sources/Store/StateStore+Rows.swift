@@ -53,12 +53,17 @@ extension StateStore {
         return writes
     }
 
-    /// Writes the rows of `writes`, passing each through the value cache when there is one.
-    func write(_ writes: [StateWrite]) throws(StoreError) {
+    /// Passes `writes` through the value cache, when there is one.
+    func cacheValues(of writes: [StateWrite]) {
+        guard cachesValues else { return }
+        for write in writes { valueCache.update(write.key, to: write.value) }
+    }
+
+    /// Writes the rows of `writes`; touches the database only.
+    func writeRows(_ writes: [StateWrite]) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertRowSQL)
         let delete = try database.cachedStatement(Self.deleteRowSQL)
         for write in writes {
-            if cachesValues { valueCache.update(write.key, to: write.value) }
             if let value = write.value {
                 try upsert.bind(write.storedKey, at: 1)
                 try upsert.bind(value, at: 2)
@@ -78,11 +83,12 @@ extension StateStore {
         }
     }
 
-    /// Stores the bucket hashes that changed: upserted, or deleted when the bucket became empty.
-    func storeBucketHashes(_ update: StateBucketUpdate) throws(StoreError) {
+    /// Stores the bucket hashes that changed: upserted, or deleted when the bucket became
+    /// empty. Touches the database only.
+    func storeBucketHashes(_ update: StateBucketHashes) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertBucketSQL)
         let delete = try database.cachedStatement(Self.deleteBucketSQL)
-        for change in update.changedBuckets {
+        for change in update.changed {
             if change.isEmpty {
                 try delete.bind(Int64(change.bucket), at: 1)
                 try delete.run()
@@ -98,10 +104,11 @@ extension StateStore {
         }
     }
 
-    /// Reads bucket `bucket`'s rows and returns its preimage.
-    private func readPreimage(_ bucket: Int) throws(StoreError) -> [UInt8] {
+    /// Reads bucket `bucket`'s rows through `connection` (this store's database when nil)
+    /// and returns its preimage.
+    func readPreimage(_ bucket: Int, through connection: Database? = nil) throws(StoreError) -> [UInt8] {
         let isLast = bucket == Self.bucketCount - 1
-        let statement = try database.cachedStatement(isLast ? Self.lastBucketRowsSQL : Self.bucketRowsSQL)
+        let statement = try (connection ?? database).cachedStatement(isLast ? Self.lastBucketRowsSQL : Self.bucketRowsSQL)
         try withUnsafeBytes(of: UInt16(bucket).bigEndian) { prefix throws(StoreError) in
             try statement.bind(bytes: prefix, at: 1)
         }

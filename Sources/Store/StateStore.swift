@@ -192,13 +192,80 @@ public final class StateStore {
         do {
             let update = StateBucketUpdate(store: self, writes: writes)
             try cachePreimages(of: update.ranges)
-            try update.run { () throws(StoreError) in try write(writes) }
-            try storeBucketHashes(update)
+            try update.run { () throws(StoreError) in
+                cacheValues(of: writes)
+                try writeRows(writes)
+            }
+            try storeBucketHashes(update.storedHashes)
         } catch {
             applyFailed = true
             throw error
         }
         return tree.root
+    }
+
+    /// Applies changes prepared beforehand to the tree and the caches now, and returns the
+    /// rows still to write: `writeRows(_:)` writes them later in the same transaction, on
+    /// this thread or in `Database.writeBeforeCommit(_:)`. The root (`root`) is the new one
+    /// at once.
+    ///
+    /// Must run inside `Database.transaction(_:)`; if the rows are never written, the
+    /// transaction must roll back.
+    ///
+    /// `ahead`, the bucket work done beforehand by `prepareAhead(_:)` for the same changes,
+    /// is taken as it is when the state has not moved since (same root, and nothing written
+    /// yet in this transaction); otherwise the work is done here.
+    public func applyDeferringRows(_ prepared: PreparedStateChanges, ahead: StateAheadUpdate? = nil) throws -> StateRows {
+        precondition(database.isInTransaction, "StateStore.applyDeferringRows runs inside Database.transaction")
+        let writes = prepared.writes
+        if let ahead, ahead.baseRoot == tree.root, !tree.hasUndo {
+            for (range, preimage) in zip(ahead.ranges, ahead.merged) {
+                bucketCache.store(preimage, for: range.bucket)
+            }
+            tree = ahead.tree
+            cacheValues(of: writes)
+            return StateRows(writes: writes, buckets: ahead.hashes)
+        }
+        do {
+            let update = StateBucketUpdate(store: self, writes: writes)
+            try cachePreimages(of: update.ranges)
+            update.run()
+            cacheValues(of: writes)
+            return StateRows(writes: writes, buckets: update.storedHashes)
+        } catch {
+            applyFailed = true
+            throw error
+        }
+    }
+
+    /// Does the bucket work of `prepared` (merging and hashing the buckets, the tree above
+    /// them) without changing the tree, so that it may run while another transaction
+    /// commits in the background; `applyDeferringRows(_:ahead:)` then takes it over.
+    ///
+    /// A bucket whose preimage is not cached was not written by the committing transaction
+    /// (each write passes through the cache), so its rows are read through `reader`, a second
+    /// connection to this store's file, and cached as committed. Returns nil when the cache
+    /// started afresh in the open transaction, which may then have written uncached buckets.
+    public func prepareAhead(_ prepared: PreparedStateChanges, reader: Database) throws -> StateAheadUpdate? {
+        guard !bucketCache.wasEmptiedInTransaction else { return nil }
+        let update = StateBucketUpdate(store: self, writes: prepared.writes)
+        for range in update.ranges where bucketCache.preimage(range.bucket) == nil {
+            bucketCache.storeCommitted(try readPreimage(range.bucket, through: reader), for: range.bucket)
+        }
+        // Past its size limit the cache starts afresh, dropping what was just read.
+        guard !bucketCache.wasEmptiedInTransaction,
+              update.ranges.allSatisfy({ bucketCache.preimage($0.bucket) != nil }) else { return nil }
+        let baseRoot = tree.root
+        let (merged, updatedTree) = update.runAhead()
+        return StateAheadUpdate(baseRoot: baseRoot, ranges: update.ranges, merged: merged, tree: updatedTree,
+                                hashes: update.storedHashes)
+    }
+
+    /// Writes rows returned by `applyDeferringRows(_:)`. It touches the database only, so it
+    /// may run on the thread that commits the transaction.
+    public func writeRows(_ rows: StateRows) throws {
+        try writeRows(rows.writes)
+        try storeBucketHashes(rows.buckets)
     }
 
     /// The root `apply(prepared)` would give, computed without writing a row: for checking a

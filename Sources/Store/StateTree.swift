@@ -111,6 +111,11 @@ struct StateTree {
         discardUndo()
     }
 
+    /// Whether writes were logged since the last `discardUndo()`.
+    var hasUndo: Bool {
+        !undoIndices.isEmpty
+    }
+
     /// Forgets the logged writes, keeping the nodes as they are.
     mutating func discardUndo() {
         undoIndices.removeAll(keepingCapacity: false)

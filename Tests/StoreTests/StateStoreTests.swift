@@ -286,4 +286,76 @@ import Store
         #expect(!store.database.isCommitPending)
         #expect(store.root.hex == Self.sevenKeyRoot)
     }
+
+    /// Applies `changes` through `applyDeferringRows` with `ahead`, writing the rows before commit.
+    static func applyDeferring(_ changes: [StateChange], ahead: StateAheadUpdate?, to store: StateStore,
+                               inBackground: Bool = false) throws {
+        let prepared = try PreparedStateChanges(changes)
+        try store.database.transaction(committingInBackground: inBackground) {
+            let rows = try store.applyDeferringRows(prepared, ahead: ahead)
+            store.database.writeBeforeCommit { try store.writeRows(rows) }
+        }
+    }
+
+    static let laterChanges: [StateChange] = [
+        .set(bytes("abc"), to: bytes("changed")), .set(bytes("fresh-1"), to: [1]), .set(bytes("fresh-2"), to: [2, 2]),
+        .delete(bytes("pair-301")),
+    ]
+
+    @Test func bucketWorkDoneAheadGivesTheRootAndRowsOfAnApply() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("state.sqlite")
+        let store = try Self.open(path)
+        let reference = try Self.open()
+        try store.database.transaction { try store.apply(Self.sevenKeys) }
+        try reference.database.transaction { try reference.apply(Self.sevenKeys) }
+        let reader = try Database(path: path)
+        let ahead = try store.prepareAhead(try PreparedStateChanges(Self.laterChanges), reader: reader)
+        #expect(ahead != nil)
+        #expect(store.root == reference.root, "working ahead leaves the tree as it was")
+        try Self.applyDeferring(Self.laterChanges, ahead: ahead, to: store)
+        try reference.database.transaction { try reference.apply(Self.laterChanges) }
+        #expect(store.root == reference.root)
+        #expect(try store.value(for: Self.bytes("fresh-2")) == [2, 2])
+        #expect(try Self.open(path, verifying: true).root == reference.root)
+    }
+
+    @Test func bucketWorkDoneAheadOfAnotherStateIsDoneAgain() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("state.sqlite")
+        let store = try Self.open(path)
+        let reference = try Self.open()
+        let reader = try Database(path: path)
+        let stale = try store.prepareAhead(try PreparedStateChanges(Self.laterChanges), reader: reader)
+        for target in [store, reference] {
+            try target.database.transaction { try target.apply(Self.sevenKeys) }
+        }
+        try Self.applyDeferring(Self.laterChanges, ahead: stale, to: store)
+        try reference.database.transaction { try reference.apply(Self.laterChanges) }
+        #expect(store.root == reference.root)
+        #expect(try Self.open(path, verifying: true).root == reference.root)
+    }
+
+    @Test func bucketWorkAheadOfACommitInTheBackgroundReadsUncachedBucketsThroughTheReader() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("state.sqlite")
+        let writer = try Self.open(path)
+        try writer.database.transaction { try writer.apply(Self.sevenKeys) }
+        let reference = try Self.open()
+        try reference.database.transaction { try reference.apply(Self.sevenKeys) }
+        // A fresh store has no preimage cached: the ahead work reads every bucket it touches.
+        let store = try Self.open(path)
+        let reader = try Database(path: path)
+        let first: [StateChange] = [.set(Self.bytes("key-27292"), to: [9]), .set(Self.bytes("first-new"), to: [1])]
+        try Self.applyDeferring(first, ahead: nil, to: store, inBackground: true)
+        try reference.database.transaction { try reference.apply(first) }
+        #expect(store.database.isCommitPending)
+        let ahead = try store.prepareAhead(try PreparedStateChanges(Self.laterChanges), reader: reader)
+        #expect(ahead != nil && store.database.isCommitPending)
+        try Self.applyDeferring(Self.laterChanges, ahead: ahead, to: store, inBackground: true)
+        try reference.database.transaction { try reference.apply(Self.laterChanges) }
+        try store.database.finishPendingCommit()
+        #expect(store.root == reference.root)
+        #expect(try Self.open(path, verifying: true).root == reference.root)
+    }
 }

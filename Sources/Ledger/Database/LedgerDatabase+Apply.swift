@@ -46,10 +46,12 @@ extension LedgerDatabase {
             if let reused {
                 try Self.checkIncluded(reused.outcomes)
                 state.replay(reused.changes)
+                let deferringRows = commitsInBackground && epochs == nil
                 result = try database.transaction(committingInBackground: commitsInBackground) {
                     try commit(reused, height: batch.height, time: batch.time, leader: batch.leader,
-                               transactions: batch.transactions)
-                    return try finish(batch, outcomes: reused.outcomes, archive: archive, epochs: epochs)
+                               transactions: batch.transactions, deferringRows: deferringRows)
+                    return try finish(batch, outcomes: reused.outcomes, archive: archive, epochs: epochs,
+                                      deferringRows: deferringRows)
                 }
             } else {
                 result = try run(batch, on: state, archive: archive, epochs: epochs)
@@ -80,14 +82,42 @@ extension LedgerDatabase {
     }
 
     /// Runs `batch` on `state` and writes it, in one SQLite transaction.
+    ///
+    /// A ledger that commits in the background runs the state machine before that
+    /// transaction begins, while the previous batch may still be committing: the machine
+    /// reads only keys that batch did not write (the state in memory has those) through the
+    /// second connection. Unless epoch rows are to be computed from the written tables, it
+    /// also collects the changes and does their bucket work before it waits for that commit,
+    /// and leaves the rows to the committing thread. Any other ledger runs the machine inside the transaction, so that
+    /// its reads see one snapshot.
     private func run(_ batch: LedgerBatch, on state: LedgerState, archive: ArchivedBatch?,
                      epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        try database.transaction(committingInBackground: commitsInBackground) { () throws -> BatchResult in
-            let outcomes = try runMachine(batch, on: state)
-            try Self.checkIncluded(outcomes)
-            try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
-                       outcomes: outcomes, transactions: batch.transactions)
-            return try finish(batch, outcomes: outcomes, archive: archive, epochs: epochs)
+        guard commitsInBackground else {
+            return try database.transaction { () throws -> BatchResult in
+                let outcomes = try runMachine(batch, on: state)
+                try Self.checkIncluded(outcomes)
+                try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
+                           outcomes: outcomes, transactions: batch.transactions)
+                return try finish(batch, outcomes: outcomes, archive: archive, epochs: epochs, deferringRows: false)
+            }
+        }
+        let outcomes = try runMachine(batch, on: state)
+        try Self.checkIncluded(outcomes)
+        guard epochs == nil else {
+            return try database.transaction(committingInBackground: true) { () throws -> BatchResult in
+                try commit(state, height: batch.height, time: batch.time, leader: batch.leader,
+                           outcomes: outcomes, transactions: batch.transactions)
+                return try finish(batch, outcomes: outcomes, archive: archive, epochs: epochs, deferringRows: false)
+            }
+        }
+        let changes = state.batch
+        let prepared = try changes.preparedStateChanges()
+        let ahead = try reader.map { try stateStore.prepareAhead(prepared, reader: $0) } ?? nil
+        let rows = BatchRows(height: batch.height, time: batch.time, leader: batch.leader,
+                             transactions: batch.transactions, outcomes: outcomes, changes: changes)
+        return try database.transaction(committingInBackground: true) { () throws -> BatchResult in
+            try writeDeferringRows(rows, prepared: prepared, ahead: ahead)
+            return try finish(batch, outcomes: outcomes, archive: archive, epochs: nil, deferringRows: true)
         }
     }
 
@@ -113,8 +143,14 @@ extension LedgerDatabase {
     /// Writes the archive and the epoch rows of a batch whose changes are written, and
     /// returns its result.
     private func finish(_ batch: LedgerBatch, outcomes: [TransactionOutcome], archive: ArchivedBatch?,
-                        epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
-        if let archive { try writeArchive(archive, height: batch.height) }
+                        epochs: ((LedgerDatabase) throws -> EpochRows?)?, deferringRows: Bool) throws -> BatchResult {
+        if let archive {
+            if deferringRows {
+                database.writeBeforeCommit { [self] in try writeArchive(archive, height: batch.height) }
+            } else {
+                try writeArchive(archive, height: batch.height)
+            }
+        }
         if let kept = try epochs?(self) { try writeConsensusEpochRows(kept.rows, keepingFrom: kept.keepingFrom) }
         return BatchResult(height: batch.height, stateRoot: stateStore.root, outcomes: outcomes)
     }

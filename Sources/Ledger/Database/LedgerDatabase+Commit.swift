@@ -73,13 +73,50 @@ extension LedgerDatabase: LedgerStorage {
         try write(changes, prepared, height: height, time: time, leader: leader, transactionCount: transactions.count)
     }
 
-    /// Writes a batch run beforehand (`LedgerExecution`) inside the open SQLite transaction.
+    /// Writes a batch run beforehand (`LedgerExecution`) inside the open SQLite transaction,
+    /// or leaves its rows to `Database.writeBeforeCommit(_:)` when `deferringRows`.
     func commit(_ execution: LedgerExecution, height: UInt64, time: UInt64, leader: AccountAddress?,
-                transactions: [SignedTransaction]) throws {
+                transactions: [SignedTransaction], deferringRows: Bool) throws {
+        if deferringRows {
+            let rows = BatchRows(height: height, time: time, leader: leader, transactions: transactions,
+                                 outcomes: execution.outcomes, changes: execution.changes)
+            return try writeDeferringRows(rows, prepared: execution.prepared)
+        }
         try writeTransactions(transactions, outcomes: execution.outcomes, height: height)
         try writePayouts(execution.changes.payouts, height: height)
         try write(execution.changes, execution.prepared, height: height, time: time, leader: leader,
                   transactionCount: transactions.count)
+    }
+
+    /// What one batch writes besides its state: the inputs of its rows.
+    struct BatchRows {
+        let height: UInt64
+        let time: UInt64
+        let leader: AccountAddress?
+        let transactions: [SignedTransaction]
+        let outcomes: [TransactionOutcome]
+        let changes: LedgerChanges
+    }
+
+    /// Moves the state's tree and caches on to the batch now (the root is the new one; `ahead`
+    /// is its bucket work if done beforehand), and
+    /// leaves every row of the batch to `Database.writeBeforeCommit(_:)`: with a background
+    /// commit, they are written on the committing thread while this one goes on. The rows
+    /// are written from `rows` and `database` alone.
+    func writeDeferringRows(_ rows: BatchRows, prepared: PreparedStateChanges, ahead: StateAheadUpdate? = nil) throws {
+        let stateRows = try stateStore.applyDeferringRows(prepared, ahead: ahead)
+        let root = stateStore.root
+        committingSchedule = (rows.time, rows.changes.scheduled)
+        database.writeBeforeCommit { [self] in
+            try stateStore.writeRows(stateRows)
+            try writeTransactions(rows.transactions, outcomes: rows.outcomes, height: rows.height)
+            try writePayouts(rows.changes.payouts, height: rows.height)
+            try writeSchedule(rows.changes.scheduled, time: rows.time)
+            try writeBatchRow(height: rows.height, time: rows.time, leader: rows.leader, root: root,
+                              count: rows.transactions.count)
+            try writeProjections(rows.changes.state, height: rows.height)
+            try writeStakes(rows.changes.state)
+        }
     }
 
     /// Writes the state changes, the schedule, the batch row and the tables derived from the state.
