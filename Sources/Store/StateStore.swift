@@ -147,9 +147,13 @@ public final class StateStore {
     /// Reads one state row.
     private static let readRowSQL = "SELECT value FROM state WHERE key = ?1"
 
-    /// `key`'s bucket, or nil when the bucket's cached preimage shows the key absent.
+    /// `key`'s bucket, or nil when the bucket is empty (its leaf in the tree is all zeros) or
+    /// its cached preimage shows the key absent.
     private func bucketUnlessKnownAbsent(_ key: [UInt8]) -> Int? {
         let bucket = Self.bucket(for: key)
+        if StateTree.emptyHash.withUnsafeBytes({ tree.leaf(bucket, equals: $0) }) {
+            return nil
+        }
         if let preimage = bucketCache.preimage(bucket),
            key.withUnsafeBytes({ StateBucketHasher.contains($0, in: preimage) }) == false {
             return nil

@@ -77,16 +77,19 @@ struct LedgerStateTests {
         #expect(try state.amount(at: Self.key) == 9)
     }
 
-    @Test("a compaction drops the slots not used in the last two batches and keeps the rest")
+    @Test("a compaction drops the slots not used in the last keptBatchCount batches and keeps the rest")
     func compaction() throws {
         let storage = FixedStorage()
         defer { withExtendedLifetime(storage) {} }
         let keys = (0..<16).map { StateKey.payouts(try! AccountAddress(bytes: Array(repeating: UInt8($0), count: AccountAddress.byteCount))) }
         for (index, key) in keys.enumerated() { storage.values[key] = AmountRecord(amount: Amount(index + 1)).encoded }
-        let state = LedgerState(storage: storage, compactionSlotCountMin: 4)
-        // Batch 1 reads keys 0-3; batch 2 key 0 and 4-7; batch 3 key 0 and 8-15. Batch 4
-        // begins with a compaction that keeps the slots batches 2 and 3 used.
-        for range in [0..<4, 4..<8, 8..<16] {
+        let state = LedgerState(storage: storage, compactionSlotCountMin: keys.count)
+        // Batch 1 reads keys 0-3; each of the next keptBatchCount batches key 0 and its share
+        // of keys 4-15. The batch after them begins with a compaction (the table holds 16
+        // slots) that keeps the slots those batches used.
+        let kept = Int(LedgerState.keptBatchCount)
+        let later = (0..<kept).map { 4 + 12 * $0 / kept..<4 + 12 * ($0 + 1) / kept }
+        for range in [0..<4] + later {
             state.beginBatch()
             _ = try state.amount(at: keys[0])
             for index in range { _ = try state.amount(at: keys[index]) }

@@ -358,4 +358,18 @@ import Store
         #expect(store.root == reference.root)
         #expect(try Self.open(path, verifying: true).root == reference.root)
     }
+
+    @Test func aKeyInAnEmptyBucketIsAbsentWithoutALookup() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.open(directory.file("state.sqlite"))
+        try store.database.transaction { try store.apply(Self.sevenKeys) }
+        // A connection to a file without tables fails any lookup it is asked for.
+        let noTables = try Database(path: directory.file("empty.sqlite"))
+        let emptyBucketKey = (0..<1_000).map { Self.bytes("probe-\($0)") }
+            .first { store.bucketHash(StateStore.bucket(for: $0)) == [UInt8](repeating: 0, count: 32) }!
+        #expect(try store.value(for: emptyBucketKey, readingFrom: noTables) == nil)
+        // pair-165 and pair-301 share a bucket whose preimage is not cached in a fresh store.
+        let fresh = try Self.open(directory.file("state.sqlite"))
+        #expect(throws: StoreError.self) { _ = try fresh.value(for: Self.bytes("pair-165"), readingFrom: noTables) }
+    }
 }

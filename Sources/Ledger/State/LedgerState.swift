@@ -55,7 +55,7 @@ final class LedgerState {
     /// The bytes counted for each slot besides its key and value.
     static let slotOverheadByteCount = 96
     /// A compaction keeps the slots used in this many most recent batches.
-    static let keptBatchCount: UInt64 = 2
+    static let keptBatchCount: UInt64 = 4
     /// The fewest slots for which a compaction runs.
     static let compactionSlotCountMin = 1 << 15
 
