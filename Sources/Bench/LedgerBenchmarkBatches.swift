@@ -44,13 +44,16 @@ struct LedgerBenchmarkBatches {
     }
 
     /// A ledger at `path` (synchronous FULL, WAL, the file's only writer) with genesis and
-    /// the warm-up batches applied; with `commitInBackground`, as a node opens its own.
+    /// the warm-up batches applied; with `commitInBackground`, as a node opens its own. The
+    /// file system's dirty pages are then written out (`sync`), so that no writeback of
+    /// the warm-up, or of an earlier run, falls into the timed batches.
     func warmLedger(at path: String, commitInBackground: Bool) throws -> LedgerDatabase {
         let ledger = try LedgerDatabase(path: path, synchronous: .full, isSoleWriter: true,
                                         commitInBackground: commitInBackground)
         try ledger.initialize(with: genesis)
         for batch in warmUp { _ = try ledger.apply(batch) }
         try ledger.finishPendingCommit()
+        sync()
         return ledger
     }
 
