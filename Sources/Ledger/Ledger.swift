@@ -9,8 +9,10 @@
 // signed canonical messages), Wire (protobuf) and Sodium (hashes), and Dispatch and
 // Synchronization to collect a batch's changes on a second thread while the query rows
 // are written (Database/LedgerChangesCollection.swift; the result is the same on any
-// thread). It reads no clock, uses no floating point and draws no random numbers:
-// batches carry the time.
+// thread). A ledger opened with commitInBackground (a node's) leaves each batch's rows
+// and COMMIT to Store's committing thread while the next batch runs, reading through a
+// second connection meanwhile (docs/ledger.md, "Background commits"). It reads no clock,
+// uses no floating point and draws no random numbers: batches carry the time.
 //
 //     LedgerBatch ──▶ LedgerDatabase.apply ─┬─ LedgerStateMachine.run ── handlers
 //                                           │        │ reads/writes

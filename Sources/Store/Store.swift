@@ -3,7 +3,10 @@
 // What it owns
 //   Database           one SQLite connection: WAL journal, synchronous=FULL (or NORMAL),
 //                      foreign keys, busy timeout, a statement cache, and transactions
-//                      (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error) with observers
+//                      (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error) with observers;
+//                      a transaction may leave writes to just before its COMMIT
+//                      (writeBeforeCommit) and run both on a thread of its own
+//                      (BackgroundCommit): every later use of the connection waits for it
 //   Statement          a prepared statement: bind by 1-based index, read columns by 0-based
 //                      index; an empty blob stays an empty blob, never NULL
 //   SchemaMigrations   an append-only list of SchemaMigration steps, tracked by
@@ -12,9 +15,10 @@
 //   StoreError         typed failures; each description says what an operator can do
 //
 // It imports CSQLite (the system libsqlite3), Sodium (BLAKE2b-256), and Dispatch and
-// Synchronization for the one piece of work it hands to a second thread (below).
+// Synchronization for the work it hands to other threads (below, and background commits).
 // Not thread-safe by design: a Database, its statements and its StateStore belong to one
-// thread or actor. A crash at any instant leaves the last committed transaction whole.
+// thread or actor; a background commit has the connection to itself until it is waited
+// for. A crash at any instant leaves the last committed transaction whole.
 //
 // Speed (results never depend on it): a StateStore keeps two bounded caches in step with
 // the open transaction, and drops what a rolled-back transaction put in them:
@@ -23,7 +27,12 @@
 //                      a key absent from a cached bucket is known absent without a lookup
 //   StateValueCache    the values of keys read lately (accounts are read every batch)
 // In an apply with many writes, the bucket work (merge, hash, tree) runs on a second
-// thread (StateBucketUpdate, SideWork) while the calling thread writes the rows.
+// thread (StateBucketUpdate, SideWork) while the calling thread writes the rows. An owner
+// that commits in the background may instead do the bucket work ahead, while the previous
+// transaction commits (prepareAhead: uncached buckets are read through a second connection,
+// the tree is updated in a copy), take it over in its transaction, and leave the rows
+// (StateRows) to the committing thread (applyDeferringRows, writeRows). A key whose bucket
+// is empty (a zero leaf) is known absent without a lookup.
 //
 // State layout (‖ is concatenation, [n] is n bytes)
 //
