@@ -15,6 +15,18 @@ struct LedgerBackgroundCommitTests {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
+    /// A workload, an in-memory ledger that commits each batch (the reference the workload
+    /// draws from), and a file ledger at `path` that commits in the background, both at genesis.
+    static func makeLedgers(seed: UInt64, accounts: Int, path: String)
+        throws -> (workload: LedgerWorkload, reference: LedgerDatabase, ledger: LedgerDatabase) {
+        let workload = LedgerWorkload(seed: seed, accountCount: accounts)
+        let reference = try LedgerDatabase(path: ":memory:", synchronous: .normal)
+        try reference.initialize(with: workload.genesis)
+        let ledger = try LedgerDatabase(path: path, isSoleWriter: true, commitInBackground: true)
+        try ledger.initialize(with: workload.genesis)
+        return (workload, reference, ledger)
+    }
+
     /// Schedule horizons compared while a batch commits: its own time, the next batches', and far ahead.
     static func horizons(after time: UInt64) -> [UInt64] {
         [time, time + 20, time + 60, time + 200, time + 2_000, UInt64(Int64.max)]
@@ -24,11 +36,7 @@ struct LedgerBackgroundCommitTests {
     func matchesCommittingEachBatch() throws {
         let path = Self.temporaryPath()
         defer { Self.remove(path) }
-        var workload = LedgerWorkload(seed: 5, accountCount: 24)
-        let reference = try LedgerDatabase(path: ":memory:", synchronous: .normal)
-        try reference.initialize(with: workload.genesis)
-        let ledger = try LedgerDatabase(path: path, isSoleWriter: true, commitInBackground: true)
-        try ledger.initialize(with: workload.genesis)
+        var (workload, reference, ledger) = try Self.makeLedgers(seed: 5, accounts: 24, path: path)
         var dueEventsSeen = 0
         for _ in 0..<40 {
             let batch = try workload.nextBatch(ledger: reference, transactionCount: 30, secondsAfter: 20)
@@ -58,11 +66,7 @@ struct LedgerBackgroundCommitTests {
     func failedCommitGoesBack() throws {
         let path = Self.temporaryPath()
         defer { Self.remove(path) }
-        var workload = LedgerWorkload(seed: 9, accountCount: 16)
-        let reference = try LedgerDatabase(path: ":memory:", synchronous: .normal)
-        try reference.initialize(with: workload.genesis)
-        let ledger = try LedgerDatabase(path: path, isSoleWriter: true, commitInBackground: true)
-        try ledger.initialize(with: workload.genesis)
+        var (workload, reference, ledger) = try Self.makeLedgers(seed: 9, accounts: 16, path: path)
         for _ in 0..<3 {
             let batch = try workload.nextBatch(ledger: reference, transactionCount: 20, secondsAfter: 20)
             _ = try reference.apply(batch)

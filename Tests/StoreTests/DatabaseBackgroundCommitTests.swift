@@ -6,6 +6,17 @@ import Store
 @Suite struct DatabaseBackgroundCommitTests {
     typealias Recorder = DatabaseTests.Recorder
 
+    /// A database whose `child` rows need a `parent` row by COMMIT: a deferred foreign key
+    /// is checked there, so a COMMIT with an orphan child fails.
+    static func makeDeferredForeignKey(in directory: TemporaryDirectory) throws -> Database {
+        let database = try Database(path: directory.file("a.sqlite"))
+        try database.execute("""
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+            """)
+        return database
+    }
+
     static func makeTable(in directory: TemporaryDirectory) throws -> Database {
         let database = try Database(path: directory.file("a.sqlite"))
         try database.execute("CREATE TABLE t (x INTEGER)")
@@ -53,12 +64,7 @@ import Store
 
     @Test func aFailedCommitRollsBackAndTheWaitingCallThrows() throws {
         let directory = try TemporaryDirectory()
-        let database = try Database(path: directory.file("a.sqlite"))
-        // A deferred foreign key is checked at COMMIT, so the COMMIT itself fails.
-        try database.execute("""
-            CREATE TABLE parent (id INTEGER PRIMARY KEY);
-            CREATE TABLE child (parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
-            """)
+        let database = try Self.makeDeferredForeignKey(in: directory)
         let recorder = Recorder()
         database.addTransactionObserver(recorder)
         try database.transaction(committingInBackground: true) {
@@ -78,11 +84,7 @@ import Store
 
     @Test func aStatementUseReportsTheFailedCommit() throws {
         let directory = try TemporaryDirectory()
-        let database = try Database(path: directory.file("a.sqlite"))
-        try database.execute("""
-            CREATE TABLE parent (id INTEGER PRIMARY KEY);
-            CREATE TABLE child (parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
-            """)
+        let database = try Self.makeDeferredForeignKey(in: directory)
         try database.transaction(committingInBackground: true) { try database.execute("INSERT INTO child VALUES (1)") }
         #expect(throws: StoreError.self) { _ = try database.cachedStatement("SELECT count(*) FROM child") }
         #expect(try DatabaseTests.count(database, "child") == 0)
