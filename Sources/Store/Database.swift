@@ -130,14 +130,15 @@ public final class Database {
     }
 
     /// Runs `body` in one write transaction, as `transaction(_:)` does; with
-    /// `committingInBackground` (a file database), the COMMIT runs on a thread of its own once
-    /// `body` has returned and the observers agreed, and this returns at once.
+    /// `committingInBackground` (a file database), the writes `body` left to the commit
+    /// (`writeBeforeCommit(_:)`) and the COMMIT run on a thread of their own once `body` has
+    /// returned and the observers agreed, and this returns at once.
     ///
     /// Until that COMMIT has ended, the connection belongs to it: every use of this database
     /// (a statement, a transaction, `finishPendingCommit()`) first waits for it, and the
     /// observers hear how it ended then, on the waiting thread. Another connection, such as a
-    /// reader of the same file, sees the transaction once it has committed. If the COMMIT
-    /// fails, the transaction is rolled back, the observers hear `databaseDidRollBack`,
+    /// reader of the same file, sees the transaction once it has committed. If a deferred
+    /// write or the COMMIT fails, the transaction is rolled back, the observers hear `databaseDidRollBack`,
     /// `failedBackgroundCommitCount` grows, and the waiting call throws the error.
     @discardableResult
     public func transaction<Result>(committingInBackground: Bool, _ body: () throws -> Result) throws -> Result {

@@ -88,8 +88,8 @@ extension LedgerDatabase {
     /// reads only keys that batch did not write (the state in memory has those) through the
     /// second connection. Unless epoch rows are to be computed from the written tables, it
     /// also collects the changes and does their bucket work before it waits for that commit,
-    /// and leaves the rows to the committing thread. Any other ledger runs the machine inside the transaction, so that
-    /// its reads see one snapshot.
+    /// and leaves the rows to the committing thread. Any other ledger runs the machine
+    /// inside the transaction, so that its reads see one snapshot.
     private func run(_ batch: LedgerBatch, on state: LedgerState, archive: ArchivedBatch?,
                      epochs: ((LedgerDatabase) throws -> EpochRows?)?) throws -> BatchResult {
         guard commitsInBackground else {
