@@ -46,7 +46,10 @@ struct BlobTransferTests {
         #expect(NodeCluster.wait(seconds: 10) { curator.blobs.contains(hash) })
         #expect(try curator.blobs.get(hash) == payload)
         let contribution = LedgerIdentifier.derive(sender: cluster.clientAddress, nonce: 1)
-        #expect(try LedgerDatabase(path: validator.directory.chainPath).contribution(contribution) != nil)
+        // The validator's file has the batch once its commit, in the background, has ended.
+        #expect(NodeCluster.wait(seconds: 10) {
+            (try? LedgerDatabase(path: validator.directory.chainPath).contribution(contribution)) != nil
+        })
         curator.stop()
         validator.stop()
     }
