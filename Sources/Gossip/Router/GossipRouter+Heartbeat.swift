@@ -7,7 +7,8 @@ extension GossipRouter {
     /// The periodic work, every `configuration.heartbeatInterval`: score decay, per-peer
     /// limits reset, broken IWANT promises penalised, timed-out validations dropped,
     /// direct peers reconnected (every `directConnectHeartbeats`), mesh maintenance (with
-    /// opportunistic grafting every `opportunisticGraftHeartbeats`), fanout upkeep, gossip,
+    /// opportunistic grafting every `opportunisticGraftHeartbeats`, then the messages that
+    /// reached no peer forwarded again to a filled mesh), fanout upkeep, gossip,
     /// cache shifts and clean-ups (stale queued messages included).
     public mutating func heartbeat(now: Duration) -> [GossipRouterAction] {
         heartbeatCount += 1
@@ -21,9 +22,11 @@ extension GossipRouter {
         for topic in mesh.keys.sorted() {
             maintainMesh(topic: topic, now: now)
             if isOpportunisticRound { graftOpportunistically(topic: topic, now: now) }
+            forwardUnforwarded(topic: topic, now: now)
             maintainChokes(topic: topic)
             emitGossip(topic: topic, excluding: mesh[topic] ?? [])
         }
+        if !unforwarded.isEmpty { unforwarded = unforwarded.filter { mesh[$0.key] != nil } }
         for topic in fanout.keys.sorted() {
             maintainFanout(topic: topic, now: now)
             if let peers = fanout[topic] { emitGossip(topic: topic, excluding: peers) }

@@ -135,7 +135,13 @@ extension GossipRouter {
         if !otherSenders.isEmpty { targets.subtract(otherSenders) }
         let author = message.from
         let chokingUs = chokes.topics[message.topic]?.chokingUs ?? []
-        for peer in Self.sorted(targets) where peer != source && !(author.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false) {
+        let recipients = Self.sorted(targets).filter { peer in
+            peer != source && !(author.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false)
+        }
+        if recipients.isEmpty && otherSenders.isEmpty {
+            noteUnforwarded(id, topic: message.topic, source: source)
+        }
+        for peer in recipients {
             if let index = peers.index(forKey: peer), peers.values[index].unwantedIDs[id] != nil {
                 statistics.forwardsSuppressedByIDontWant += 1
                 continue
@@ -147,6 +153,36 @@ extension GossipRouter {
             }
             queue(message, id: id, priority: .forwarded, to: peer, now: now)
         }
+    }
+
+    /// Remembers a message that reached no peer, for `forwardUnforwarded(topic:now:)`;
+    /// at most `unforwardedCountMax` per topic, the oldest dropped first.
+    mutating func noteUnforwarded(_ id: GossipMessageID, topic: String, source: PeerID) {
+        var waiting = unforwarded[topic] ?? []
+        if waiting.count >= Self.unforwardedCountMax { waiting.removeFirst() }
+        waiting.append((id, source))
+        unforwarded[topic] = waiting
+    }
+
+    /// The most messages per topic kept for forwarding again (`unforwarded`).
+    static var unforwardedCountMax: Int { 1_024 }
+
+    /// Forwards again the messages of `topic` that reached no peer, once its mesh has a peer
+    /// other than their source; drops those the message cache no longer holds.
+    mutating func forwardUnforwarded(topic: String, now: Duration) {
+        guard let waiting = unforwarded[topic] else { return }
+        let meshPeers = mesh[topic] ?? []
+        var kept: [(id: GossipMessageID, source: PeerID)] = []
+        for entry in waiting {
+            guard let message = messageCache.get(entry.id) else { continue }
+            if meshPeers.subtracting([entry.source]).isEmpty {
+                kept.append(entry)
+            } else {
+                statistics.forwardedAfterMeshFilled += 1
+                forward(message, id: entry.id, source: entry.source, otherSenders: [entry.source], now: now)
+            }
+        }
+        unforwarded[topic] = kept.isEmpty ? nil : kept
     }
 
     /// Remembers that `peer` has message `id` (it sent it to us), when copies wait in its

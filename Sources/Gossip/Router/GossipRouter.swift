@@ -46,6 +46,11 @@ public struct GossipRouter: Sendable {
     var fanout: [String: Set<PeerID>] = [:]
     var fanoutLastPublished: [String: Duration] = [:]
     var messageCache: MessageCache<GossipMessageID, GossipMessage, PeerID>
+    /// Validated messages that reached no peer when they were forwarded (the mesh held only
+    /// their source, or nobody), by topic, with their source: forwarded again at the next
+    /// heartbeat whose mesh for the topic has someone else, while the message cache still
+    /// holds them.
+    var unforwarded: [String: [(id: GossipMessageID, source: PeerID)]] = [:]
     var seen: SeenCache<GossipMessageID>
     var backoff: GraftBackoff<PeerID>
     var promises: GossipPromises

@@ -26,6 +26,8 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var messagesSent = 0
     /// Forwards left out because the peer had sent IDONTWANT for the message.
     public var forwardsSuppressedByIDontWant = 0
+    /// Messages that reached no peer when forwarded, forwarded again once the mesh filled.
+    public var forwardedAfterMeshFilled = 0
     /// Forwards announced with IHAVE instead, to mesh peers that choked us.
     public var lazyPushes = 0
     /// CHOKE and UNCHOKE sent to our mesh peers.

@@ -37,6 +37,31 @@ struct GossipRouterTests {
         #expect(network.deliveries[2] == [id], "forwarded by 1 through the mesh it grafted without a heartbeat")
     }
 
+    /// A message that reached no peer (1's mesh held only its source) is forwarded at 1's
+    /// next heartbeat to a peer that joined the mesh since, once, and not back to its source.
+    @Test func aMessageThatReachedNoPeerIsForwardedOnceTheMeshFills() throws {
+        var network = try GossipRouterTestNetwork(count: 3)
+        for node in 0..<2 { network.subscribe(node, Self.topic) }
+        network.connect(0, 1)
+        network.connect(1, 2)
+        try network.run()
+        let id = try network.publish(0, [7], topic: Self.topic, seqno: 1)
+        try network.run()
+        #expect(network.deliveries[1] == [id])
+        network.subscribe(2, Self.topic)
+        try network.run()
+        #expect(network.routers[1].meshPeers(of: Self.topic) == [network.peer(0), network.peer(2)])
+        #expect(network.deliveries[2].isEmpty, "2 joined after the message was forwarded")
+        network.heartbeat([1])
+        try network.run()
+        #expect(network.deliveries[2] == [id])
+        #expect(network.routers[1].statistics.forwardedAfterMeshFilled == 1)
+        #expect(network.messages(from: 1, to: 0).isEmpty, "never back to its source")
+        network.heartbeat([1])
+        try network.run()
+        #expect(network.messages(from: 1, to: 2).count == 1, "forwarded again once only")
+    }
+
     /// A line 0 – 1 – 2: a message published at 0 reaches 2 through 1's forwarding.
     @Test func publishReachesSubscribersThroughTheMesh() throws {
         var network = try GossipRouterTestNetwork(count: 3)
