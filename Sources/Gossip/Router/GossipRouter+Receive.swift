@@ -127,9 +127,11 @@ extension GossipRouter {
     /// its source and author, `otherSenders` (who sent copies while it was validated) and
     /// those that sent IDONTWANT for it; mesh peers that choked us get an IHAVE for it
     /// instead, at once (lazy push).
+    /// Returns how many peers it was forwarded or announced to.
+    @discardableResult
     mutating func forward(
         _ message: GossipMessage, id: GossipMessageID, source: PeerID, otherSenders: Set<PeerID> = [], now: Duration
-    ) {
+    ) -> Int {
         var targets = mesh[message.topic] ?? []
         if !configuration.directPeers.isEmpty { targets.formUnion(directPeers(on: message.topic)) }
         if !otherSenders.isEmpty { targets.subtract(otherSenders) }
@@ -153,13 +155,14 @@ extension GossipRouter {
             }
             queue(message, id: id, priority: .forwarded, to: peer, now: now)
         }
+        return recipients.count
     }
 
     /// Remembers a message that reached no peer, for `forwardUnforwarded(topic:now:)`;
-    /// at most `unforwardedCountMax` per topic, the oldest dropped first.
+    /// at most `unforwardedCountMax` per topic: when full, the older half is dropped.
     mutating func noteUnforwarded(_ id: GossipMessageID, topic: String, source: PeerID) {
-        var waiting = unforwarded[topic] ?? []
-        if waiting.count >= Self.unforwardedCountMax { waiting.removeFirst() }
+        var waiting = unforwarded.removeValue(forKey: topic) ?? []
+        if waiting.count >= Self.unforwardedCountMax { waiting.removeFirst(Self.unforwardedCountMax / 2) }
         waiting.append((id, source))
         unforwarded[topic] = waiting
     }
@@ -177,9 +180,8 @@ extension GossipRouter {
             guard let message = messageCache.get(entry.id) else { continue }
             if meshPeers.subtracting([entry.source]).isEmpty {
                 kept.append(entry)
-            } else {
+            } else if forward(message, id: entry.id, source: entry.source, otherSenders: [entry.source], now: now) > 0 {
                 statistics.forwardedAfterMeshFilled += 1
-                forward(message, id: entry.id, source: entry.source, otherSenders: [entry.source], now: now)
             }
         }
         unforwarded[topic] = kept.isEmpty ? nil : kept
