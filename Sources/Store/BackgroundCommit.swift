@@ -26,11 +26,20 @@ final class BackgroundCommit: @unchecked Sendable {
     private var failure: StoreError?
     private var hasEnded = false
 
-    /// Runs `work` (the transaction's deferred writes), then COMMIT on `connection`, whose
-    /// transaction is open and whose owner does not touch it until `wait()` has returned.
-    /// When `work` throws, nothing is committed.
+    private let job: UncheckedJob
+
+    /// Prepares `work` (the transaction's deferred writes), then COMMIT on `connection`,
+    /// whose transaction is open; `start()` hands them to the thread. When `work` throws,
+    /// nothing is committed.
     init(connection: Connection, work: [() throws -> Void]) {
-        let job = UncheckedJob(connection: connection, work: work)
+        job = UncheckedJob(connection: connection, work: work)
+    }
+
+    /// Runs the work and the COMMIT on the commit thread. The owner keeps this object
+    /// (`Database.pendingCommit`) before it starts, and does not touch the connection
+    /// until `wait()` has returned.
+    func start() {
+        let job = job
         Self.queue.async { [self] in
             failure = job.run()
             done.signal()

@@ -164,8 +164,9 @@ public final class Database {
     /// Waits for the COMMIT running in the background, if any, and tells the observers how
     /// it ended. Throws its error when it failed: the transaction was then rolled back.
     public func finishPendingCommit() throws(StoreError) {
-        // The commit's own writes use the connection without waiting for themselves.
-        guard !BackgroundCommit.isCurrentThread, let commit = pendingCommit else { return }
+        // The commit's own writes use the connection without waiting for themselves (the
+        // commit is stored before it starts, so that thread only reads it here).
+        guard let commit = pendingCommit, !BackgroundCommit.isCurrentThread else { return }
         pendingCommit = nil
         do {
             try commit.wait()
@@ -205,7 +206,9 @@ public final class Database {
             throw StoreError.transactionAborted(reason: "SQLite rolled it back after an earlier error in it.")
         }
         if inBackground {
-            pendingCommit = BackgroundCommit(connection: connection, work: writes)
+            let commit = BackgroundCommit(connection: connection, work: writes)
+            pendingCommit = commit
+            commit.start()
             return
         }
         try cachedStatement("COMMIT").run()

@@ -127,7 +127,8 @@ extension GossipRouter {
     /// its source and author, `otherSenders` (who sent copies while it was validated) and
     /// those that sent IDONTWANT for it; mesh peers that choked us get an IHAVE for it
     /// instead, at once (lazy push).
-    /// Returns how many peers it was forwarded or announced to.
+    /// Returns how many peers it was meant for: those it was forwarded or announced to, and
+    /// those that said they have it.
     @discardableResult
     mutating func forward(
         _ message: GossipMessage, id: GossipMessageID, source: PeerID, otherSenders: Set<PeerID> = [], now: Duration
@@ -137,13 +138,9 @@ extension GossipRouter {
         if !otherSenders.isEmpty { targets.subtract(otherSenders) }
         let author = message.from
         let chokingUs = chokes.topics[message.topic]?.chokingUs ?? []
-        let recipients = Self.sorted(targets).filter { peer in
-            peer != source && !(author.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false)
-        }
-        if recipients.isEmpty && otherSenders.isEmpty {
-            noteUnforwarded(id, topic: message.topic, source: source)
-        }
-        for peer in recipients {
+        var recipientCount = 0
+        for peer in Self.sorted(targets) where peer != source && !(author.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false) {
+            recipientCount += 1
             if let index = peers.index(forKey: peer), peers.values[index].unwantedIDs[id] != nil {
                 statistics.forwardsSuppressedByIDontWant += 1
                 continue
@@ -155,7 +152,10 @@ extension GossipRouter {
             }
             queue(message, id: id, priority: .forwarded, to: peer, now: now)
         }
-        return recipients.count
+        if recipientCount == 0 && otherSenders.isEmpty {
+            noteUnforwarded(id, topic: message.topic, source: source)
+        }
+        return recipientCount
     }
 
     /// Remembers a message that reached no peer, for `forwardUnforwarded(topic:now:)`;
