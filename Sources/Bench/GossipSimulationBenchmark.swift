@@ -24,7 +24,8 @@ enum GossipSimulationBenchmark {
             }
             if let size = BenchSupport.option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
             if let mesh = BenchSupport.option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
-            if arguments.contains("--choke") { scenario.configuration.chokesMeshPeers = true }
+            // As a node's transaction topic: choking on (`--no-choke`: off, as its other topics).
+            scenario.configuration.chokesMeshPeers = !arguments.contains("--no-choke")
             if let count = BenchSupport.option("--unchoked", in: arguments).flatMap(Int.init), count >= 1 {
                 scenario.configuration.chokesMeshPeers = true
                 scenario.configuration.meshUnchokedCount = count
@@ -35,9 +36,10 @@ enum GossipSimulationBenchmark {
                 let (figures, simulator) = try scenario.runKeepingSimulator()
                 let bandwidth = scenario.uplinkBandwidth.map { "\(BenchSupport.format(Double($0) * 8 / 1e6)) Mbit/s" } ?? "unlimited"
                 BenchSupport.print("-- loss \(Int(loss * 100))%, topology degree \(scenario.degree), links 20–100 ms, uplinks \(bandwidth), "
-                    + "\(scenario.messageByteCount)-byte messages, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes, "
+                    + "\(scenario.messageByteCount)-byte messages, "
                     + (scenario.configuration.chokesMeshPeers
-                        ? "choking (\(scenario.configuration.meshUnchokedCount) mesh peers unchoked)" : "no choking"))
+                        ? "choking (\(scenario.configuration.meshUnchokedCount) mesh peers unchoked), IDONTWANT for every message"
+                        : "no choking, IDONTWANT from \(scenario.configuration.idontwantThreshold) bytes"))
                 BenchSupport.print(figures.description)
                 if attack.isStaged {
                     for line in attack.report(scenario, simulator, messageCount: figures.messageCount) { BenchSupport.print(line) }

@@ -34,7 +34,7 @@ default:
                oln-bench gossip-sim [--nodes N] [--messages N] [--loss FRACTION] [--seed S]
                                     [--message-bytes N] [--idontwant-threshold N] [--no-flood-publish]
                                     [--bandwidth-mbit M] [--send-buffer-bytes N] [--mesh D,D_LO,D_HI]
-                                    [--choke] [--unchoked N] [--silent F] [--flood N] [--eclipse N]
+                                    [--no-choke] [--unchoked N] [--silent F] [--flood N] [--eclipse N]
                oln-bench ledger [--batches N] [--transactions N] [--accounts N] [--seed S]
                                 [--warm-up-batches N]
                oln-bench attribution [--tokens N] [--queries Q] [--output-tokens L] [--seed S]

@@ -29,6 +29,8 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
     public var meanChokedMeshDegree: Double
     public var chokesSent: Int
     public var unchokesSent: Int
+    /// CHOKE sent again to choked peers that still pushed messages, over all nodes.
+    public var chokesRepeated: Int
     /// Forwards announced with IHAVE instead (lazy push), and messages fetched with IWANT,
     /// over all nodes.
     public var lazyPushes: Int
@@ -49,7 +51,7 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
             mean mesh degree:              \(String(format: "%.2f", meanMeshDegree))
             IDONTWANT ids sent / forwards saved: \(idontwantIDsSent) / \(forwardsSuppressedByIDontWant)
             queued copies cancelled / dropped:   \(queuedCopiesCancelled) / \(queuedCopiesDropped)
-            choked mesh peers per node:    \(String(format: "%.2f", meanChokedMeshDegree)) (CHOKE / UNCHOKE sent: \(chokesSent) / \(unchokesSent))
+            choked mesh peers per node:    \(String(format: "%.2f", meanChokedMeshDegree)) (CHOKE / UNCHOKE sent: \(chokesSent) / \(unchokesSent), CHOKE repeated: \(chokesRepeated))
             lazy pushes / IWANT replies:   \(lazyPushes) / \(iwantMessagesServed)
             """
     }

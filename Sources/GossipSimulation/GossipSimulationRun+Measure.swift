@@ -44,6 +44,7 @@ extension GossipSimulationRun {
                 / Double(max(simulator.nodes.count, 1)),
             chokesSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.chokesSent },
             unchokesSent: simulator.nodes.reduce(0) { $0 + $1.router.statistics.unchokesSent },
+            chokesRepeated: simulator.nodes.reduce(0) { $0 + $1.router.statistics.chokesRepeated },
             lazyPushes: simulator.nodes.reduce(0) { $0 + $1.router.statistics.lazyPushes },
             iwantMessagesServed: simulator.nodes.reduce(0) { $0 + $1.router.statistics.iwantMessagesServed })
     }

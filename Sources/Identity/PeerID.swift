@@ -17,6 +17,24 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
 
     /// The multihash of the encoded public key.
     public let multihash: Multihash
+    /// The multihash's hash, taken once: peer ids key the routers' and hosts' tables and
+    /// are looked up for every message and control entry. Comparing it first also settles
+    /// most unequal pairs without reading the bytes.
+    private let hashCode: Int
+
+    public static func == (lhs: PeerID, rhs: PeerID) -> Bool {
+        lhs.hashCode == rhs.hashCode && lhs.multihash == rhs.multihash
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hashCode)
+    }
+
+    private static func hashCode(of multihash: Multihash) -> Int {
+        var hasher = Hasher()
+        hasher.combine(multihash)
+        return hasher.finalize()
+    }
 
     /// The binary peer id: the multihash bytes.
     public var bytes: [UInt8] { multihash.bytes }
@@ -40,6 +58,7 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
         } else {
             multihash = Multihash(code: Multihash.sha256Code, digest: SHA256.hash(encoded))
         }
+        hashCode = Self.hashCode(of: multihash)
     }
 
     /// A peer id from its multihash; rejects hash functions libp2p does not use for ids.
@@ -62,6 +81,7 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
             throw .unsupportedMultihash(code: multihash.code)
         }
         self.multihash = multihash
+        hashCode = Self.hashCode(of: multihash)
     }
 
     /// A peer id from its binary form (the multihash bytes).

@@ -199,6 +199,10 @@ public final class NodeRuntime: @unchecked Sendable {
         // Transactions wait for their sliced validator (`installValidators`): room for a
         // flood as large as the mempool's ready limit.
         configuration.validationCountMax = MempoolLimits.standard.readyMax
+        // Transactions are the bulk of the traffic and can wait a round trip; proposals,
+        // votes and certificates stay eager on every mesh link (docs/gossip.md, "Choking").
+        configuration.chokesMeshPeers = true
+        configuration.chokingTopics = [topics.transactions]
         configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
             slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
         return configuration

@@ -46,6 +46,8 @@ struct GossipChokeTracker: Sendable {
         var chokingUs: Set<PeerID> = []
         var messagesThisHeartbeat = 0
         var changesThisHeartbeat = 0
+        /// When CHOKE last went to each peer in `chokedByUs`.
+        var chokeSentAt: [PeerID: Duration] = [:]
     }
 
     /// A message recently heard of: when first, and which choked peer's announcement we
@@ -98,6 +100,21 @@ struct GossipChokeTracker: Sendable {
         topics[topic]?.links[peer] = nil
         topics[topic]?.chokedByUs.remove(peer)
         topics[topic]?.chokingUs.remove(peer)
+        topics[topic]?.chokeSentAt[peer] = nil
+    }
+
+    /// A full copy of message `id` that `peer` forwarded (it is not the author) in `topic`:
+    /// whether to send CHOKE again, because we choked the peer but it still pushes
+    /// messages we did not ask it for (the CHOKE was lost, or crossed this copy on the
+    /// way). At most once per `interval` per peer, and only `interval` after the last CHOKE,
+    /// so a copy already on its way when the peer was choked does not count.
+    mutating func repeatsChoke(
+        of peer: PeerID, deliveringUnasked id: GossipMessageID, topic: String, now: Duration, interval: Duration
+    ) -> Bool {
+        guard let sentAt = topics[topic]?.chokeSentAt[peer], now - sentAt >= interval,
+              heard[id]?.announcer != peer else { return false }
+        topics[topic]?.chokeSentAt[peer] = now
+        return true
     }
 
     /// Notes that message `id` was heard of now; returns how long after it was first heard
@@ -169,10 +186,22 @@ struct GossipChokeTracker: Sendable {
         topics[topic] = state
     }
 
+    /// Whether `decide` may have a peer to choke or unchoke in `topic`, short of a swap:
+    /// more measured links unchoked than `unchokedCount`, or fewer while some are choked,
+    /// with changes left this heartbeat. Deliveries call `decide` only then; swaps wait for
+    /// the heartbeat, so that a settled topic is not ranked again on every message.
+    func isUnsettled(topic: String) -> Bool {
+        guard let changes = topics[topic]?.changesThisHeartbeat, changes < parameters.changeCountMaxPerHeartbeat,
+              let linkCount = topics[topic]?.links.count, let chokedCount = topics[topic]?.chokedByUs.count
+        else { return false }
+        let unchokedCount = linkCount - chokedCount
+        return unchokedCount > parameters.unchokedCount || (unchokedCount < parameters.unchokedCount && chokedCount > 0)
+    }
+
     /// Chokes or unchokes mesh peers of `topic` so that the `unchokedCount` fastest stay
     /// unchoked. `meshPeers` are the topic's mesh peers that speak the extension, in the
     /// router's order. Returns the peers to send CHOKE and UNCHOKE, already counted as such.
-    mutating func decide(topic: String, meshPeers: [PeerID]) -> (choke: [PeerID], unchoke: [PeerID]) {
+    mutating func decide(topic: String, meshPeers: [PeerID], now: Duration) -> (choke: [PeerID], unchoke: [PeerID]) {
         var state = topics[topic] ?? Topic()
         var choke: [PeerID] = [], unchoke: [PeerID] = []
         func mean(_ peer: PeerID) -> Double? {
@@ -207,6 +236,8 @@ struct GossipChokeTracker: Sendable {
             choke.append(worst)
             state.changesThisHeartbeat += 2
         }
+        for peer in unchoke { state.chokeSentAt[peer] = nil }
+        for peer in choke { state.chokeSentAt[peer] = now }
         topics[topic] = state
         return (choke, unchoke)
     }

@@ -8,7 +8,12 @@ import Wire
 enum GossipPeerOrder {
     /// Whether `first`'s binary peer id precedes `second`'s.
     static func precedes(_ first: PeerID, _ second: PeerID) -> Bool {
-        EncodedBytes(first.multihash).lexicographicallyPrecedes(EncodedBytes(second.multihash))
+        let (left, right) = (first.multihash, second.multihash)
+        // The same code and digest length encode the same header: the digests decide.
+        if left.code == right.code && left.digest.count == right.digest.count {
+            return left.digest.lexicographicallyPrecedes(right.digest)
+        }
+        return EncodedBytes(left).lexicographicallyPrecedes(EncodedBytes(right))
     }
 
     /// Whether `peer`'s binary peer id is `bytes`.

@@ -2,17 +2,19 @@ import Identity
 
 extension GossipRouter {
     /// The choke extension's parts of an RPC from `peer`: its announcement of the extension
-    /// (`GossipExtensions.choke`), and CHOKE and UNCHOKE, honoured for mesh links only and
-    /// only from a peer that announced the extension to a router that uses it.
+    /// (`GossipExtensions.choke`), and CHOKE and UNCHOKE, honoured for mesh links only, by a
+    /// router that uses the extension. A peer that sends CHOKE or UNCHOKE speaks the
+    /// extension even when its announcement did not arrive (it is sent once, in the first
+    /// RPC, and a lossy link can drop it), so it counts as announced from then on.
     mutating func handleChokeExtension(_ rpc: GossipRPC, from peer: PeerID) {
         guard configuration.chokesMeshPeers, let index = peers.index(forKey: peer) else { return }
         if rpc.control?.extensions?.choke == true {
             peers.values[index].supportsChoke = true
         }
-        guard let message = rpc.choke else { return }
-        guard peers.values[index].supportsChoke else {
-            statistics.chokesIgnored += message.choke.count + message.unchoke.count
-            return
+        guard let message = rpc.choke, !(message.choke.isEmpty && message.unchoke.isEmpty) else { return }
+        if !peers.values[index].supportsChoke {
+            peers.values[index].supportsChoke = true
+            statistics.chokeSupportInferred += 1
         }
         for topic in message.choke {
             guard mesh[topic]?.contains(peer) == true else {
@@ -28,6 +30,11 @@ extension GossipRouter {
         }
     }
 
+    /// Whether we choke our slower mesh peers in `topic` (`chokesMeshPeers`, `chokingTopics`).
+    func chokesMeshPeers(in topic: String) -> Bool {
+        configuration.chokesMeshPeers && (configuration.chokingTopics?.contains(topic) ?? true)
+    }
+
     /// Whether `peer` is a mesh peer of `topic` that speaks the choke extension, with the
     /// extension in use here.
     func isChokeCapableMeshPeer(_ peer: PeerID, topic: String) -> Bool {
@@ -38,12 +45,26 @@ extension GossipRouter {
 
     /// A full copy of message `id` in `topic` from `peer` (`isFirst` for the first copy):
     /// measures the peer's lateness when it is a mesh peer that speaks the extension, and
-    /// chokes or unchokes what the measurement calls for.
+    /// chokes or unchokes what the measurement calls for while the topic has more or fewer
+    /// unchoked peers than it keeps (swaps wait for the heartbeat).
     mutating func measureDelivery(of id: GossipMessageID, topic: String, from peer: PeerID, isFirst: Bool, now: Duration) {
-        guard configuration.chokesMeshPeers, let lateness = chokes.hear(id, now: now),
+        guard chokesMeshPeers(in: topic), let lateness = chokes.hear(id, now: now),
               isChokeCapableMeshPeer(peer, topic: topic) else { return }
         chokes.addDelivery(of: id, from: peer, topic: topic, lateness: lateness, isFirst: isFirst)
-        applyChokeDecisions(topic: topic)
+        if chokes.isUnsettled(topic: topic) { applyChokeDecisions(topic: topic, now: now) }
+    }
+
+    /// A full copy of message `id` in `topic` that `peer` forwarded to us (it is not the
+    /// author): CHOKE goes again, at most once per `chokeRepeatInterval`, when we choked the
+    /// peer and did not ask it for the message, so a lost CHOKE does not leave the link
+    /// eager for good.
+    mutating func repeatChokeIfIgnored(_ id: GossipMessageID, topic: String, by peer: PeerID, now: Duration) {
+        guard chokesMeshPeers(in: topic), chokes.isChoked(peer, topic: topic),
+              chokes.repeatsChoke(of: peer, deliveringUnasked: id, topic: topic, now: now,
+                                  interval: configuration.chokeRepeatInterval)
+        else { return }
+        queue(.choke(topic: topic), to: peer)
+        statistics.chokesRepeated += 1
     }
 
     /// IHAVE entries from `peer` that are announcements of a choked mesh link (not gossip):
@@ -68,9 +89,9 @@ extension GossipRouter {
     }
 
     /// Sends the CHOKE and UNCHOKE that the measurements of `topic` call for.
-    mutating func applyChokeDecisions(topic: String) {
+    mutating func applyChokeDecisions(topic: String, now: Duration) {
         let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
-        let (choke, unchoke) = chokes.decide(topic: topic, meshPeers: candidates)
+        let (choke, unchoke) = chokes.decide(topic: topic, meshPeers: candidates, now: now)
         for peer in choke {
             queue(.choke(topic: topic), to: peer)
             statistics.chokesSent += 1
@@ -82,11 +103,11 @@ extension GossipRouter {
     }
 
     /// Heartbeat upkeep of the choke extension for `topic`.
-    mutating func maintainChokes(topic: String) {
-        guard configuration.chokesMeshPeers else { return }
+    mutating func maintainChokes(topic: String, now: Duration) {
+        guard chokesMeshPeers(in: topic) else { return }
         let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
         chokes.heartbeat(topic: topic, meshPeers: candidates)
-        applyChokeDecisions(topic: topic)
+        applyChokeDecisions(topic: topic, now: now)
     }
 
     /// The mesh peers of `topic` that we choked (they announce new messages to us with IHAVE).

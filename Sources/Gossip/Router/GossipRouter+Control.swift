@@ -19,12 +19,13 @@ extension GossipRouter {
     /// from a mesh peer we choked announces what it would have sent (choke extension): it
     /// is measured and does not count against the gossip limit of IHAVE messages.
     mutating func handleIHave(_ entries: [GossipIHave], from peer: PeerID, now: Duration) {
-        guard !entries.isEmpty, var state = peers[peer] else { return }
+        // Its counters in place: a copy of the peer's state would retain each of its tables.
+        guard !entries.isEmpty, let index = peers.index(forKey: peer) else { return }
         let isAnnouncement = entries.allSatisfy { chokes.isChoked(peer, topic: $0.topic) }
             && entries.allSatisfy { isChokeCapableMeshPeer(peer, topic: $0.topic) }
         guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold,
-              isAnnouncement || state.ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
-              state.iwantIDCountThisHeartbeat < configuration.iwantIDCountMaxPerHeartbeat
+              isAnnouncement || peers.values[index].ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
+              peers.values[index].iwantIDCountThisHeartbeat < configuration.iwantIDCountMaxPerHeartbeat
         else {
             statistics.ihaveIgnored += entries.count
             return
@@ -33,7 +34,7 @@ extension GossipRouter {
         if isAnnouncement {
             wanted = announcedIDsToRequest(entries, from: peer, now: now)
         } else {
-            state.ihaveCountThisHeartbeat += 1
+            peers.values[index].ihaveCountThisHeartbeat += 1
             var wantedSet: Set<GossipMessageID> = []
             for entry in entries where subscriptions.contains(entry.topic) {
                 for id in entry.messageIDs where !seen.contains(id, now: now) && wantedSet.insert(id).inserted {
@@ -41,13 +42,12 @@ extension GossipRouter {
                 }
             }
         }
-        let room = configuration.iwantIDCountMaxPerHeartbeat - state.iwantIDCountThisHeartbeat
+        let room = configuration.iwantIDCountMaxPerHeartbeat - peers.values[index].iwantIDCountThisHeartbeat
         if wanted.count > room {
             wanted.shuffle(using: &random)
             wanted = Array(wanted.prefix(room))
         }
-        state.iwantIDCountThisHeartbeat += wanted.count
-        peers[peer] = state
+        peers.values[index].iwantIDCountThisHeartbeat += wanted.count
         var start = 0
         while start < wanted.count {
             let end = min(start + configuration.rpcLimits.messageIDCountMax, wanted.count)

@@ -23,7 +23,7 @@ extension GossipRouter {
             maintainMesh(topic: topic, now: now)
             if isOpportunisticRound { graftOpportunistically(topic: topic, now: now) }
             forwardUnforwarded(topic: topic, now: now)
-            maintainChokes(topic: topic)
+            maintainChokes(topic: topic, now: now)
             emitGossip(topic: topic, excluding: mesh[topic] ?? [])
         }
         if !unforwarded.isEmpty { unforwarded = unforwarded.filter { mesh[$0.key] != nil } }

@@ -6,15 +6,17 @@ extension GossipRouter {
     /// unknown peers, and from peers scored below the graylist threshold (direct peers
     /// excepted), are ignored.
     public mutating func receive(_ rpc: GossipRPC, from peer: PeerID, now: Duration) -> [GossipRouterAction] {
-        guard let state = peers[peer] else {
+        // The version alone: a copy of the peer's state would retain each of its tables.
+        guard let index = peers.index(forKey: peer) else {
             statistics.rpcsFromUnknownPeers += 1
             return []
         }
+        let version = peers.values[index].version
         guard isDirect(peer) || score.score(of: peer) >= configuration.scoreThresholds.graylistThreshold else {
             statistics.graylistedRPCs += 1
             return []
         }
-        let rpc = rpc.restricted(to: state.version)
+        let rpc = rpc.restricted(to: version)
         handleChokeExtension(rpc, from: peer)
         handleSubscriptions(rpc.subscriptions, from: peer, now: now)
         for message in rpc.messages {
@@ -39,6 +41,9 @@ extension GossipRouter {
         let options = configuration.options(for: topic)
         let id = options.messageIDFunction.messageID(for: message)
         noteReceived(id, from: peer)
+        if !(message.from.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false) {
+            repeatChokeIfIgnored(id, topic: topic, by: peer, now: now)
+        }
         // A held message is seen; the second test covers a seen cache shorter than the
         // validation timeout.
         if seen.contains(id, now: now) || pendingValidations.contains(id) {
@@ -113,11 +118,16 @@ extension GossipRouter {
     }
 
     /// Tells v1.2 mesh peers other than the source, before validation (gossipsub v1.2),
-    /// that we have a message of at least `idontwantThreshold` data bytes.
+    /// that we have a message of at least `idontwantThreshold` data bytes, or of any size
+    /// in a topic where we choke. Mesh peers we choked are left out: they announce with
+    /// IHAVE and send nothing unasked, so only the few unchoked ones get it.
     mutating func sendIDontWant(for message: GossipMessage, id: GossipMessageID, source: PeerID) {
-        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold else { return }
+        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold || chokesMeshPeers(in: message.topic)
+        else { return }
+        let chokedByUs = chokes.topics[message.topic]?.chokedByUs ?? []
         for peer in Self.sorted(mesh[message.topic] ?? [])
-        where peer != source && peers[peer]?.version.allowsIDontWant == true {
+        where peer != source && !chokedByUs.contains(peer)
+            && peers.index(forKey: peer).map({ peers.values[$0].version.allowsIDontWant }) == true {
             queue(.idontwant(GossipIDontWant(messageIDs: [id])), to: peer)
             statistics.idontwantIDsSent += 1
         }

@@ -102,14 +102,18 @@ public struct GossipRouterConfiguration: Sendable {
     public var validationTimeout: Duration = .seconds(5)
     /// Whether the router uses the choke extension (libp2p/specs pull request 681): it
     /// announces it to every peer in its first RPC (`GossipExtensions`), chokes the slower
-    /// mesh peers that announced it too, keeping `meshUnchokedCount` of them eager per
-    /// topic, and honours their CHOKE by announcing new messages to them with IHAVE at once
-    /// instead of sending them. Peers that do not announce it are never choked and always
-    /// get every message. Off (the default), the router neither announces nor chokes, as
-    /// gossipsub v1.2: in the simulator choking cuts duplicates from 5.8 to 2.2 per node and
-    /// message but raises the p99 latency from 1.4 to 1.9 times the shortest path, and
-    /// batches and attestations need the latency more than the bandwidth.
+    /// mesh peers that announced it too in the topics of `chokingTopics`, keeping
+    /// `meshUnchokedCount` of them eager per topic, and honours their CHOKE in any topic by
+    /// announcing new messages to them with IHAVE at once instead of sending them. Peers
+    /// that do not speak it are never choked and always get every message. Off (the
+    /// default), the router neither announces nor chokes, as gossipsub v1.2.
     public var chokesMeshPeers = false
+    /// The topics whose slower mesh peers the router chokes, with `chokesMeshPeers` on;
+    /// nil for every topic. Choking trades latency for bandwidth (see docs/gossip.md): a
+    /// node chokes its bulk topics and keeps those that need every millisecond eager. In a
+    /// topic it chokes in, IDONTWANT goes for messages of every size, since it goes only to
+    /// the few unchoked peers.
+    public var chokingTopics: Set<String>?
     /// Mesh peers per topic kept unchoked (eager push): the fastest by measured lateness.
     public var meshUnchokedCount = 3
     /// Full deliveries measured from a mesh peer before it may be choked or preferred.
@@ -132,6 +136,9 @@ public struct GossipRouterConfiguration: Sendable {
     public var chokeRequestTimeout: Duration = .milliseconds(250)
     /// The most CHOKE and UNCHOKE sent per topic and heartbeat.
     public var chokeChangeCountMaxPerHeartbeat = 2
+    /// CHOKE goes again to a choked mesh peer that still forwards us messages we did not
+    /// ask for (the first was lost), at most this often per peer.
+    public var chokeRepeatInterval: Duration = .seconds(1)
     /// BLAKE2b-256 hashes of whole messages (every field, signature and key included)
     /// whose signatures verified, shared by routers in one process: a message found here
     /// is not verified again. Nil (the default) verifies every new message; the simulator
@@ -195,7 +202,7 @@ public struct GossipRouterConfiguration: Sendable {
                      && chokeChangeCountMaxPerHeartbeat > 0, "choke counts must be positive")
         precondition(chokeLatenessWeight > 0 && chokeLatenessWeight <= 1, "the lateness weight is a fraction")
         precondition(unchokeMargin >= .zero && chokeSilentLateness >= .zero && chokeSampleWindow > .zero
-                     && chokeRequestTimeout >= .zero,
+                     && chokeRequestTimeout >= .zero && chokeRepeatInterval >= .zero,
                      "choke durations cannot be negative")
         precondition(rpcLimits.messageCountMax > 0 && rpcLimits.controlEntryCountMax > 0
                      && rpcLimits.messageIDCountMax > 0, "outbound RPCs need room")

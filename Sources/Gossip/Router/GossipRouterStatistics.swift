@@ -33,12 +33,16 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     /// CHOKE and UNCHOKE sent to our mesh peers.
     public var chokesSent = 0
     public var unchokesSent = 0
+    /// CHOKE sent again to choked mesh peers that still forwarded us messages.
+    public var chokesRepeated = 0
     /// CHOKE and UNCHOKE received from mesh peers.
     public var chokesReceived = 0
     public var unchokesReceived = 0
-    /// CHOKE and UNCHOKE ignored: from a peer that did not announce the extension, or for
-    /// a topic whose mesh does not hold the peer.
+    /// CHOKE ignored: for a topic whose mesh does not hold the peer.
     public var chokesIgnored = 0
+    /// Peers taken to speak the choke extension because they sent CHOKE or UNCHOKE, their
+    /// announcement never having arrived.
+    public var chokeSupportInferred = 0
     /// IHAVE entries received from choked mesh peers (announcements, not gossip).
     public var announcementsReceived = 0
     /// Announced ids not asked for because another announcer was asked for them first.

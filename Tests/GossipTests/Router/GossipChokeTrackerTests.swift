@@ -24,7 +24,7 @@ struct GossipChokeTrackerTests {
     }
 
     static func decided(_ tracker: inout GossipChokeTracker, _ peers: [PeerID]) -> Decision {
-        let (choke, unchoke) = tracker.decide(topic: topic, meshPeers: peers)
+        let (choke, unchoke) = tracker.decide(topic: topic, meshPeers: peers, now: .zero)
         return Decision(choke: choke, unchoke: unchoke)
     }
 
@@ -48,7 +48,7 @@ struct GossipChokeTrackerTests {
         let value2 = Self.decided(&tracker, Self.peers)
         #expect(value2 == Self.Decision(choke: [], unchoke: []), "one sample is not enough")
         Self.deliverAll(&tracker, message: 2, start: .seconds(2))
-        let decision = tracker.decide(topic: Self.topic, meshPeers: Self.peers)
+        let decision = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
         #expect(decision.choke == [Self.peers[4], Self.peers[3], Self.peers[2]])
         #expect(decision.unchoke.isEmpty)
         #expect(tracker.isChoked(Self.peers[4], topic: Self.topic) && !tracker.isChoked(Self.peers[0], topic: Self.topic))
@@ -61,7 +61,7 @@ struct GossipChokeTrackerTests {
         var tracker = Self.tracker()
         Self.deliverAll(&tracker, message: 1, start: .seconds(1))
         Self.deliverAll(&tracker, message: 2, start: .seconds(2))
-        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers)
+        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
         // Peer 4 (choked) now announces first each time; asked, it delivers, and its sample
         // is its announcement's lateness (zero); peer 1 (unchoked) delivers 40 ms late.
         for number in 3...6 {
@@ -75,7 +75,7 @@ struct GossipChokeTrackerTests {
             let late = tracker.hear(Self.id(number), now: start + .milliseconds(40))!
             tracker.addDelivery(of: Self.id(number), from: Self.peers[1], topic: Self.topic, lateness: late, isFirst: false)
         }
-        let decision = tracker.decide(topic: Self.topic, meshPeers: Self.peers)
+        let decision = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
         #expect(decision.unchoke == [Self.peers[4]])
         #expect(decision.choke == [Self.peers[1]])
     }
@@ -130,5 +130,39 @@ struct GossipChokeTrackerTests {
         #expect(value12 == .seconds(1))
         let value13 = tracker.hear(Self.id(1), now: .seconds(4))
         #expect(value13 == nil)
+    }
+
+    @Test("CHOKE is repeated to a choked peer that pushes a message it was not asked for, at most once an interval")
+    func repeatsChoke() {
+        var tracker = Self.tracker()
+        Self.deliverAll(&tracker, message: 1, start: .seconds(1))
+        Self.deliverAll(&tracker, message: 2, start: .seconds(2))
+        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
+        let choked = Self.peers[4], interval = Duration.seconds(1)
+        func repeats(_ peer: PeerID, _ number: Int, at now: Duration) -> Bool {
+            tracker.repeatsChoke(of: peer, deliveringUnasked: Self.id(number), topic: Self.topic, now: now, interval: interval)
+        }
+        #expect(!repeats(choked, 3, at: .seconds(3) + .milliseconds(999)), "may have crossed the CHOKE")
+        #expect(repeats(choked, 3, at: .seconds(4)))
+        #expect(!repeats(choked, 4, at: .seconds(4) + .milliseconds(500)), "once an interval")
+        #expect(!repeats(Self.peers[0], 4, at: .seconds(9)), "an unchoked peer may push")
+        _ = tracker.announce(Self.id(5), by: choked, now: .seconds(9), requestTimeout: .milliseconds(250))
+        #expect(!repeats(choked, 5, at: .seconds(9)), "it was asked for this one")
+        #expect(repeats(choked, 6, at: .seconds(9)))
+        tracker.forget(choked, topic: Self.topic)
+        #expect(!repeats(choked, 7, at: .seconds(20)), "the link left the mesh")
+    }
+
+    @Test("a topic is unsettled while more measured peers are unchoked than kept, or fewer while some are choked")
+    func unsettled() {
+        var tracker = Self.tracker()
+        #expect(!tracker.isUnsettled(topic: Self.topic), "nothing measured")
+        Self.deliverAll(&tracker, message: 1, start: .seconds(1))
+        #expect(tracker.isUnsettled(topic: Self.topic), "five unchoked, two kept")
+        Self.deliverAll(&tracker, message: 2, start: .seconds(2))
+        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
+        #expect(!tracker.isUnsettled(topic: Self.topic), "two unchoked, three choked")
+        tracker.forget(Self.peers[0], topic: Self.topic)
+        #expect(tracker.isUnsettled(topic: Self.topic), "one unchoked left, three choked")
     }
 }

@@ -60,7 +60,7 @@ struct GossipRouterChokeTests {
         #expect(net.routers[1].statistics.lazyPushes == 1)
     }
 
-    @Test("a peer that did not announce the extension is never choked, and its CHOKE is ignored")
+    @Test("a peer that did not announce the extension is never choked; a CHOKE counts as its announcement")
     func neverChokesOthers() throws {
         var net = try Self.line(chokes: [true, true, false])
         for seqno in 1...30 {
@@ -72,10 +72,11 @@ struct GossipRouterChokeTests {
         try net.run()
         #expect(net.sent.allSatisfy { $0.to != 2 || $0.rpc.choke == nil })
         #expect(net.routers[1].chokedMeshPeers(of: Self.topic).isEmpty)
-        net.inject(GossipRPC(choke: GossipChokeMessage(choke: [Self.topic])), from: 2, to: 1)
-        #expect(net.routers[1].statistics.chokesIgnored == 1)
-        #expect(net.routers[1].meshPeersChokingUs(of: Self.topic).isEmpty)
         #expect(net.deliveries[2].count == 30 && net.routers[1].statistics.lazyPushes == 0)
+        // A CHOKE whose sender's announcement never arrived (a lossy link dropped it).
+        net.inject(GossipRPC(choke: GossipChokeMessage(choke: [Self.topic])), from: 2, to: 1)
+        #expect(net.routers[1].statistics.chokeSupportInferred == 1)
+        #expect(net.routers[1].meshPeersChokingUs(of: Self.topic) == [net.peer(2)])
     }
 
     @Test("CHOKE from a peer outside the mesh is ignored; leaving the mesh unchokes")
@@ -86,5 +87,88 @@ struct GossipRouterChokeTests {
         net.inject(GossipRPC(choke: GossipChokeMessage(choke: [Self.topic])), from: 2, to: 1)
         net.inject(GossipRPC(control: GossipControlMessage(prune: [GossipPrune(topic: Self.topic)])), from: 2, to: 1)
         #expect(net.routers[1].meshPeersChokingUs(of: Self.topic).isEmpty)
+    }
+
+    /// A ring 0 – 1 – 2 – 3 – 0, meshed, of routers that choke and keep one mesh peer
+    /// unchoked; node 1 hears each of node 3's messages from 0 and from 2.
+    static func ring(_ configure: (inout GossipRouterConfiguration) -> Void = { _ in }) throws -> GossipRouterTestNetwork {
+        var net = try GossipRouterTestNetwork(count: 4) {
+            $0.chokesMeshPeers = true
+            $0.meshUnchokedCount = 1
+            configure(&$0)
+        }
+        for (first, second) in [(0, 1), (1, 2), (2, 3), (3, 0)] { net.connect(first, second) }
+        try net.formMesh(Self.topic)
+        return net
+    }
+
+    /// Node 3 publishes messages `seqnos`, 20 ms apart; `lost` picks RPCs the links drop.
+    static func publishFromThree(
+        _ net: inout GossipRouterTestNetwork, _ seqnos: ClosedRange<UInt64>,
+        lost: (GossipRouterTestNetwork.Sent) -> Bool = { _ in false }
+    ) throws {
+        for seqno in seqnos {
+            _ = try net.publish(3, [UInt8(truncatingIfNeeded: seqno)], topic: Self.topic, seqno: seqno)
+            try net.run(lost: lost)
+            net.now += .milliseconds(20)
+        }
+    }
+
+    /// A `ring` after three messages from node 3, by which node 1 has measured 0 and 2 and
+    /// choked one of them (`choked`).
+    static func ringChokingOne(
+        lost: (GossipRouterTestNetwork.Sent) -> Bool = { _ in false }
+    ) throws -> (net: GossipRouterTestNetwork, choked: Int) {
+        var net = try ring()
+        try publishFromThree(&net, 1...3, lost: lost)
+        let choked = try #require(net.routers[1].chokedMeshPeers(of: Self.topic).first)
+        return (net, try #require(net.index(of: choked)))
+    }
+
+    @Test("CHOKE goes again to a choked peer that still forwards (the first was lost), at most once a second")
+    func repeatsLostChoke() throws {
+        var (net, forwarder) = try Self.ringChokingOne { $0.from == 1 && $0.rpc.choke != nil }
+        #expect(net.routers[forwarder].meshPeersChokingUs(of: Self.topic).isEmpty, "the CHOKE was lost")
+        try Self.publishFromThree(&net, 4...4)
+        #expect(net.routers[1].statistics.chokesRepeated == 0, "not within a second of the first CHOKE")
+        net.now += .seconds(1)
+        try Self.publishFromThree(&net, 5...5)
+        #expect(net.routers[1].statistics.chokesRepeated == 1)
+        #expect(net.routers[forwarder].meshPeersChokingUs(of: Self.topic) == [net.peer(1)])
+        let lazyPushesBefore = net.routers[forwarder].statistics.lazyPushes
+        net.now += .seconds(1)
+        try Self.publishFromThree(&net, 6...6)
+        #expect(net.routers[forwarder].statistics.lazyPushes == lazyPushesBefore + 1, "it announces instead")
+        #expect(net.routers[1].statistics.chokesRepeated == 1, "a copy node 1 asked for is no reason")
+    }
+
+    @Test("in a topic it chokes in, IDONTWANT goes for small messages too, to the unchoked mesh peers only")
+    func noIDontWantToChokedPeers() throws {
+        var (net, choked) = try Self.ringChokingOne()
+        let unchoked = choked == 0 ? 2 : 0
+        let sentBefore = net.sent.count
+        _ = try net.publish(0, [9], topic: Self.topic, seqno: 9)
+        _ = try net.publish(2, [10], topic: Self.topic, seqno: 10)
+        try net.run()
+        let idontwants = net.sent[sentBefore...].filter { $0.from == 1 }.compactMap(\.rpc.control).flatMap(\.idontwant)
+        #expect(!idontwants.isEmpty)
+        #expect(!net.sent[sentBefore...].contains { $0.from == 1 && $0.to == choked && $0.rpc.control?.idontwant.isEmpty == false })
+        #expect(net.sent[sentBefore...].contains { $0.from == 1 && $0.to == unchoked && $0.rpc.control?.idontwant.isEmpty == false })
+    }
+
+    @Test("outside `chokingTopics` nobody is choked and small messages get no IDONTWANT; a peer's CHOKE is honoured")
+    func chokingTopicsOnly() throws {
+        var net = try Self.ring {
+            $0.chokingTopics = ["oln/other"]
+            $0.idontwantThreshold = 2
+        }
+        try Self.publishFromThree(&net, 1...6)
+        net.heartbeat()
+        try net.run()
+        #expect(net.routers[1].chokedMeshPeers(of: Self.topic).isEmpty)
+        #expect(!net.sent.contains { $0.rpc.choke != nil })
+        #expect(!net.sent.contains { $0.rpc.control?.idontwant.isEmpty == false }, "1-byte messages, threshold 2")
+        net.inject(GossipRPC(choke: GossipChokeMessage(choke: [Self.topic])), from: 2, to: 1)
+        #expect(net.routers[1].meshPeersChokingUs(of: Self.topic) == [net.peer(2)])
     }
 }

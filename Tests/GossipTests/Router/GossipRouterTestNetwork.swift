@@ -88,11 +88,13 @@ struct GossipRouterTestNetwork {
         }
     }
 
-    /// Delivers queued RPCs until none is left (or `limit` are delivered).
-    mutating func run(limit: Int = 100_000) throws {
+    /// Delivers queued RPCs until none is left (or `limit` are delivered); those that
+    /// `lost` picks are dropped instead, as a lossy link would.
+    mutating func run(limit: Int = 100_000, lost: (Sent) -> Bool = { _ in false }) throws {
         var delivered = 0
         while !pending.isEmpty && delivered < limit {
             let next = pending.removeFirst()
+            if lost(next) { continue }
             delivered += 1
             let decoded = try GossipRPC(protobufBytes: next.rpc.protobufBytes)
             inject(decoded, from: next.from, to: next.to)
