@@ -49,6 +49,18 @@ struct GossipSimulationRunTests {
         #expect(with.duplicatesPerNodePerMessage < without.duplicatesPerNodePerMessage * 0.75)
     }
 
+    @Test("choking over links that lose 10% of RPCs: everything arrives, and lost CHOKEs are sent again")
+    func chokingOverLossyLinks() throws {
+        var choking = Self.scenario(loss: 0.1)
+        choking.configuration.chokesMeshPeers = true
+        choking.messageCount = 60
+        choking.publishInterval = .milliseconds(50)
+        let figures = try choking.run()
+        print("gossip simulation, choking, 10% loss:\n\(figures)")
+        #expect(figures.deliveryRatio >= 0.999)
+        #expect(figures.chokesSent > 0 && figures.chokesRepeated > 0)
+    }
+
     @Test("a run is reproducible from its seed")
     func reproducible() throws {
         let first = try Self.scenario(seed: 9).run(), second = try Self.scenario(seed: 9).run()
