@@ -30,6 +30,16 @@ struct GossipChokeTrackerTests {
 
     static func id(_ number: Int) -> GossipMessageID { GossipMessageID(bytes: [UInt8(number)]) }
 
+    /// A tracker that measured two messages from every peer and decided at 3 s: peers 0 and
+    /// 1 (the fastest) unchoked, 2 – 4 choked.
+    static func settledTracker() -> GossipChokeTracker {
+        var tracker = Self.tracker()
+        Self.deliverAll(&tracker, message: 1, start: .seconds(1))
+        Self.deliverAll(&tracker, message: 2, start: .seconds(2))
+        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
+        return tracker
+    }
+
     /// Message `number` delivered by every peer, peer i `i × 10` ms after the first.
     static func deliverAll(_ tracker: inout GossipChokeTracker, message number: Int, start: Duration) {
         for (index, peer) in peers.enumerated() {
@@ -58,10 +68,7 @@ struct GossipChokeTrackerTests {
 
     @Test("a choked peer that delivers first through its announcements replaces the slowest unchoked one")
     func swapsFasterChokedPeer() {
-        var tracker = Self.tracker()
-        Self.deliverAll(&tracker, message: 1, start: .seconds(1))
-        Self.deliverAll(&tracker, message: 2, start: .seconds(2))
-        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
+        var tracker = Self.settledTracker()
         // Peer 4 (choked) now announces first each time; asked, it delivers, and its sample
         // is its announcement's lateness (zero); peer 1 (unchoked) delivers 40 ms late.
         for number in 3...6 {
@@ -134,10 +141,7 @@ struct GossipChokeTrackerTests {
 
     @Test("CHOKE is repeated to a choked peer that pushes a message it was not asked for, at most once an interval")
     func repeatsChoke() {
-        var tracker = Self.tracker()
-        Self.deliverAll(&tracker, message: 1, start: .seconds(1))
-        Self.deliverAll(&tracker, message: 2, start: .seconds(2))
-        _ = tracker.decide(topic: Self.topic, meshPeers: Self.peers, now: .seconds(3))
+        var tracker = Self.settledTracker()
         let choked = Self.peers[4], interval = Duration.seconds(1)
         func repeats(_ peer: PeerID, _ number: Int, at now: Duration) -> Bool {
             tracker.repeatsChoke(of: peer, deliveringUnasked: Self.id(number), topic: Self.topic, now: now, interval: interval)
