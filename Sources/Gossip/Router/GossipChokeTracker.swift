@@ -103,11 +103,11 @@ struct GossipChokeTracker: Sendable {
         topics[topic]?.chokeSentAt[peer] = nil
     }
 
-    /// A full copy of message `id` that `peer` forwarded (it is not the author) in `topic`:
-    /// whether to send CHOKE again, because we choked the peer but it still pushes
-    /// messages we did not ask it for (the CHOKE was lost, or crossed this copy on the
-    /// way). At most once per `interval` per peer, and only `interval` after the last CHOKE,
-    /// so a copy already on its way when the peer was choked does not count.
+    /// A duplicate of message `id` from `peer` in `topic`: whether to send CHOKE again,
+    /// because we choked the peer but it still pushes messages we did not ask it for (the
+    /// CHOKE was lost, or crossed this copy on the way). At most once per `interval` per
+    /// peer, and only `interval` after the last CHOKE, so a copy already on its way when
+    /// the peer was choked does not count.
     mutating func repeatsChoke(
         of peer: PeerID, deliveringUnasked id: GossipMessageID, topic: String, now: Duration, interval: Duration
     ) -> Bool {

@@ -54,10 +54,11 @@ extension GossipRouter {
         if chokes.isUnsettled(topic: topic) { applyChokeDecisions(topic: topic, now: now) }
     }
 
-    /// A full copy of message `id` in `topic` that `peer` forwarded to us (it is not the
-    /// author): CHOKE goes again, at most once per `chokeRepeatInterval`, when we choked the
-    /// peer and did not ask it for the message, so a lost CHOKE does not leave the link
-    /// eager for good.
+    /// A duplicate of message `id` in `topic` from `peer`: CHOKE goes again, at most once per
+    /// `chokeRepeatInterval`, when we choked the peer and did not ask it for the message, so
+    /// a lost CHOKE does not leave the link eager for good. Only duplicates count: a choked
+    /// peer still sends its own messages in full (flood publishing), and in an unsigned
+    /// topic nothing tells them from forwards, but they are new to us.
     mutating func repeatChokeIfIgnored(_ id: GossipMessageID, topic: String, by peer: PeerID, now: Duration) {
         guard chokesMeshPeers(in: topic), chokes.isChoked(peer, topic: topic),
               chokes.repeatsChoke(of: peer, deliveringUnasked: id, topic: topic, now: now,

@@ -41,12 +41,10 @@ extension GossipRouter {
         let options = configuration.options(for: topic)
         let id = options.messageIDFunction.messageID(for: message)
         noteReceived(id, from: peer)
-        if !(message.from.map { GossipPeerOrder.peer(peer, hasBytes: $0) } ?? false) {
-            repeatChokeIfIgnored(id, topic: topic, by: peer, now: now)
-        }
         // A held message is seen; the second test covers a seen cache shorter than the
         // validation timeout.
         if seen.contains(id, now: now) || pendingValidations.contains(id) {
+            repeatChokeIfIgnored(id, topic: topic, by: peer, now: now)
             statistics.duplicateMessages += 1
             statistics.topics[topic, default: GossipTopicStatistics()].duplicateMessages += 1
             if pendingValidations.noteCopy(of: id, from: peer) { statistics.duplicatesDuringValidation += 1 }

@@ -117,29 +117,53 @@ struct GossipRouterChokeTests {
     /// A `ring` after three messages from node 3, by which node 1 has measured 0 and 2 and
     /// choked one of them (`choked`).
     static func ringChokingOne(
+        _ configure: (inout GossipRouterConfiguration) -> Void = { _ in },
         lost: (GossipRouterTestNetwork.Sent) -> Bool = { _ in false }
     ) throws -> (net: GossipRouterTestNetwork, choked: Int) {
-        var net = try ring()
+        var net = try ring(configure)
         try publishFromThree(&net, 1...3, lost: lost)
         let choked = try #require(net.routers[1].chokedMeshPeers(of: Self.topic).first)
         return (net, try #require(net.index(of: choked)))
     }
 
-    @Test("CHOKE goes again to a choked peer that still forwards (the first was lost), at most once a second")
+    @Test("CHOKE goes again to a choked peer that still sends duplicates (the first was lost), at most once a second")
     func repeatsLostChoke() throws {
-        var (net, forwarder) = try Self.ringChokingOne { $0.from == 1 && $0.rpc.choke != nil }
+        var (net, forwarder) = try Self.ringChokingOne(lost: { $0.from == 1 && $0.rpc.choke != nil })
         #expect(net.routers[forwarder].meshPeersChokingUs(of: Self.topic).isEmpty, "the CHOKE was lost")
-        try Self.publishFromThree(&net, 4...4)
+        let unchoked = forwarder == 0 ? 2 : 0
+        // Node 3 publishes, and node 1 hears it first from its unchoked peer, so the choked
+        // peer's push is a duplicate.
+        func publish(_ seqno: UInt64) throws {
+            _ = try net.publish(3, [UInt8(seqno)], topic: Self.topic, seqno: seqno)
+            let message = try #require(net.pending.first { $0.from == 3 }?.rpc.messages.first)
+            net.inject(GossipRPC(messages: [message]), from: unchoked, to: 1)
+            try net.run()
+        }
+        try publish(4)
         #expect(net.routers[1].statistics.chokesRepeated == 0, "not within a second of the first CHOKE")
         net.now += .seconds(1)
-        try Self.publishFromThree(&net, 5...5)
+        try publish(5)
         #expect(net.routers[1].statistics.chokesRepeated == 1)
         #expect(net.routers[forwarder].meshPeersChokingUs(of: Self.topic) == [net.peer(1)])
         let lazyPushesBefore = net.routers[forwarder].statistics.lazyPushes
         net.now += .seconds(1)
-        try Self.publishFromThree(&net, 6...6)
+        try publish(6)
         #expect(net.routers[forwarder].statistics.lazyPushes == lazyPushesBefore + 1, "it announces instead")
-        #expect(net.routers[1].statistics.chokesRepeated == 1, "a copy node 1 asked for is no reason")
+        #expect(net.routers[1].statistics.chokesRepeated == 1)
+    }
+
+    @Test("in an unsigned topic, a choked peer's own message (new to us) is no reason to repeat CHOKE")
+    func ownMessagesOfAChokedPeer() throws {
+        let unsigned = GossipTopicOptions(signingPolicy: .strictNoSign, messageIDFunction: .contentHash)
+        var (net, choked) = try Self.ringChokingOne({ $0.topicOptions = [Self.topic: unsigned] }) {
+            $0.from == 1 && $0.rpc.choke != nil
+        }
+        net.now += .seconds(2)
+        let id = try net.publish(choked, [7], topic: Self.topic, seqno: 7)
+        try net.run()
+        #expect(net.deliveries[1].last == id)
+        #expect(net.messages(from: choked, to: 1).contains { $0.data == [7] }, "flood publishing sends it in full")
+        #expect(net.routers[1].statistics.chokesRepeated == 0)
     }
 
     @Test("in a topic it chokes in, IDONTWANT goes for small messages too, to the unchoked mesh peers only")
