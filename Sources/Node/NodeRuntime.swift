@@ -199,10 +199,10 @@ public final class NodeRuntime: @unchecked Sendable {
         // Transactions wait for their sliced validator (`installValidators`): room for a
         // flood as large as the mempool's ready limit.
         configuration.validationCountMax = MempoolLimits.standard.readyMax
-        // Transactions are the bulk of the traffic and can wait a round trip; proposals,
-        // votes and certificates stay eager on every mesh link (docs/gossip.md, "Choking").
-        configuration.chokesMeshPeers = true
-        configuration.chokingTopics = [topics.transactions]
+        // No choking yet (docs/gossip.md, "Choking"): with it on for the transaction topic,
+        // four validator processes finalized about 15% fewer transactions a second, though
+        // their meshes (three peers) were too small for anyone to be choked; the cause is
+        // not found. When it is, the transaction topic alone is the one to choke.
         configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
             slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
         return configuration

@@ -117,12 +117,14 @@ extension GossipRouter {
 
     /// Tells v1.2 mesh peers other than the source, before validation (gossipsub v1.2),
     /// that we have a message of at least `idontwantThreshold` data bytes, or of any size
-    /// in a topic where we choke. Mesh peers we choked are left out: they announce with
-    /// IHAVE and send nothing unasked, so only the few unchoked ones get it.
+    /// in a topic where we have choked mesh peers. Those are left out: they announce with
+    /// IHAVE and send nothing unasked, so only the few unchoked ones get it. (While nobody
+    /// is choked, a small mesh for instance, small messages get none, as without choking.)
     mutating func sendIDontWant(for message: GossipMessage, id: GossipMessageID, source: PeerID) {
-        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold || chokesMeshPeers(in: message.topic)
-        else { return }
         let chokedByUs = chokes.topics[message.topic]?.chokedByUs ?? []
+        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold
+            || (!chokedByUs.isEmpty && chokesMeshPeers(in: message.topic))
+        else { return }
         for peer in Self.sorted(mesh[message.topic] ?? [])
         where peer != source && !chokedByUs.contains(peer)
             && peers.index(forKey: peer).map({ peers.values[$0].version.allowsIDontWant }) == true {

@@ -109,9 +109,9 @@ public struct GossipRouterConfiguration: Sendable {
     /// default), the router neither announces nor chokes, as gossipsub v1.2.
     public var chokesMeshPeers = false
     /// The topics whose slower mesh peers the router chokes, with `chokesMeshPeers` on;
-    /// nil for every topic. Choking trades latency for bandwidth (see docs/gossip.md): a
-    /// node chokes its bulk topics and keeps those that need every millisecond eager. In a
-    /// topic it chokes in, IDONTWANT goes for messages of every size, since it goes only to
+    /// nil for every topic. Choking trades latency for bandwidth (see docs/gossip.md): it
+    /// suits bulk topics, not those that need every millisecond. In a topic where it has
+    /// choked mesh peers, IDONTWANT goes for messages of every size, since it goes only to
     /// the few unchoked peers.
     public var chokingTopics: Set<String>?
     /// Mesh peers per topic kept unchoked (eager push): the fastest by measured lateness.

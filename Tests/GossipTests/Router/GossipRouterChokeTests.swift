@@ -166,9 +166,13 @@ struct GossipRouterChokeTests {
         #expect(net.routers[1].statistics.chokesRepeated == 0)
     }
 
-    @Test("in a topic it chokes in, IDONTWANT goes for small messages too, to the unchoked mesh peers only")
+    @Test("in a topic it chokes in, IDONTWANT goes for small messages too once a peer is choked, to the unchoked mesh peers only")
     func noIDontWantToChokedPeers() throws {
         var (net, choked) = try Self.ringChokingOne()
+        let sentByOne = net.sent.filter { $0.from == 1 }
+        let firstChoke = try #require(sentByOne.firstIndex { $0.rpc.choke?.choke.isEmpty == false })
+        #expect(sentByOne[..<firstChoke].allSatisfy { $0.rpc.control?.idontwant.isEmpty ?? true },
+                "none for small messages while nobody is choked")
         let unchoked = choked == 0 ? 2 : 0
         let sentBefore = net.sent.count
         _ = try net.publish(0, [9], topic: Self.topic, seqno: 9)
