@@ -200,9 +200,10 @@ public final class NodeRuntime: @unchecked Sendable {
         // flood as large as the mempool's ready limit.
         configuration.validationCountMax = MempoolLimits.standard.readyMax
         // No choking yet (docs/gossip.md, "Choking"): with it on for the transaction topic,
-        // four validator processes finalized about 15% fewer transactions a second, though
-        // their meshes (three peers) were too small for anyone to be choked; the cause is
-        // not found. When it is, the transaction topic alone is the one to choke.
+        // four validator processes finalized 5 – 16% fewer transactions a second, though
+        // their meshes (three peers) were too small for anyone to be choked; its bookkeeping
+        // (first-heard times of every message) is only part of that. When it is cheaper,
+        // the transaction topic alone is the one to choke.
         configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
             slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
         return configuration
