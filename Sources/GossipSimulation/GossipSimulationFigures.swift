@@ -29,7 +29,7 @@ public struct GossipSimulationFigures: Sendable, CustomStringConvertible {
     public var meanChokedMeshDegree: Double
     public var chokesSent: Int
     public var unchokesSent: Int
-    /// CHOKE sent again to choked peers that still pushed messages, over all nodes.
+    /// CHOKE sent again to choked peers that still pushed duplicates, over all nodes.
     public var chokesRepeated: Int
     /// Forwards announced with IHAVE instead (lazy push), and messages fetched with IWANT,
     /// over all nodes.

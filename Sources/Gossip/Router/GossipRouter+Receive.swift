@@ -121,10 +121,8 @@ extension GossipRouter {
     /// IHAVE and send nothing unasked, so only the few unchoked ones get it. (While nobody
     /// is choked, a small mesh for instance, small messages get none, as without choking.)
     mutating func sendIDontWant(for message: GossipMessage, id: GossipMessageID, source: PeerID) {
-        let chokedByUs = chokes.topics[message.topic]?.chokedByUs ?? []
-        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold
-            || (!chokedByUs.isEmpty && chokesMeshPeers(in: message.topic))
-        else { return }
+        let chokedByUs = chokesMeshPeers(in: message.topic) ? chokes.topics[message.topic]?.chokedByUs ?? [] : []
+        guard (message.data?.count ?? 0) >= configuration.idontwantThreshold || !chokedByUs.isEmpty else { return }
         for peer in Self.sorted(mesh[message.topic] ?? [])
         where peer != source && !chokedByUs.contains(peer)
             && peers.index(forKey: peer).map({ peers.values[$0].version.allowsIDontWant }) == true {

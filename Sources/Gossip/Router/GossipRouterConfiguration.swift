@@ -136,8 +136,8 @@ public struct GossipRouterConfiguration: Sendable {
     public var chokeRequestTimeout: Duration = .milliseconds(250)
     /// The most CHOKE and UNCHOKE sent per topic and heartbeat.
     public var chokeChangeCountMaxPerHeartbeat = 2
-    /// CHOKE goes again to a choked mesh peer that still forwards us messages we did not
-    /// ask for (the first was lost), at most this often per peer.
+    /// CHOKE goes again to a choked mesh peer that still sends us copies of messages we
+    /// have and did not ask it for (the first was lost), at most this often per peer.
     public var chokeRepeatInterval: Duration = .seconds(1)
     /// BLAKE2b-256 hashes of whole messages (every field, signature and key included)
     /// whose signatures verified, shared by routers in one process: a message found here

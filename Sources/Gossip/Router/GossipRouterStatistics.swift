@@ -33,7 +33,7 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     /// CHOKE and UNCHOKE sent to our mesh peers.
     public var chokesSent = 0
     public var unchokesSent = 0
-    /// CHOKE sent again to choked mesh peers that still forwarded us messages.
+    /// CHOKE sent again to choked mesh peers that still sent us duplicates unasked.
     public var chokesRepeated = 0
     /// CHOKE and UNCHOKE received from mesh peers.
     public var chokesReceived = 0
