@@ -7,8 +7,8 @@
 public struct ProtobufWriter: Sendable {
     /// Every field written so far, each encoded in place, in call order.
     private var buffer: [UInt8] = []
-    /// Where each field starts in `buffer`, needed only if fields come out of order.
-    private var fieldStarts: [(number: Int, start: Int)] = []
+    /// The number of the field written last (0 before the first).
+    private var lastFieldNumber = 0
     /// Whether the fields were written in non-decreasing number order, so that `buffer`
     /// is already the message (the common case: canonical encoders write in order).
     private var isOrdered = true
@@ -22,13 +22,12 @@ public struct ProtobufWriter: Sendable {
     /// The encoded message, fields sorted by number.
     public var bytes: [UInt8] {
         guard !isOrdered else { return buffer }
-        var ranges: [(number: Int, range: Range<Int>)] = []
-        for (index, field) in fieldStarts.enumerated() {
-            let end = index + 1 < fieldStarts.count ? fieldStarts[index + 1].start : buffer.count
-            ranges.append((field.number, field.start..<end))
+        // Only out-of-order writes pay for finding the fields again: `buffer` holds what this
+        // writer wrote, so its fields are well formed. A stable sort keeps the call order
+        // among entries of one repeated field.
+        let ordered = Self.fields(in: buffer).enumerated().sorted {
+            ($0.element.number, $0.offset) < ($1.element.number, $1.offset)
         }
-        // A stable sort keeps the call order among entries of one repeated field.
-        let ordered = ranges.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }
         var result: [UInt8] = []
         result.reserveCapacity(buffer.count)
         for entry in ordered { result.append(contentsOf: buffer[entry.element.range]) }
@@ -107,14 +106,46 @@ public struct ProtobufWriter: Sendable {
         if value { writeBool(true, field: field) }
     }
 
-    /// Appends the key of a field and notes where it starts.
+    /// Appends the key of a field, noting whether it came out of number order.
     private mutating func beginField(_ field: Int, wireType: ProtobufWireType) {
         precondition(
             field >= 1 && field <= ProtobufReader.fieldNumberMax,
             "protobuf field number \(field) is outside 1...\(ProtobufReader.fieldNumberMax)"
         )
-        if let last = fieldStarts.last, field < last.number { isOrdered = false }
-        fieldStarts.append((field, buffer.count))
+        if field < lastFieldNumber { isOrdered = false }
+        lastFieldNumber = field
         Varint.append(UInt64(field) << 3 | UInt64(wireType.rawValue), to: &buffer)
+    }
+
+    /// The number and extent of each field in `buffer`, a message this type wrote.
+    private static func fields(in buffer: [UInt8]) -> [(number: Int, range: Range<Int>)] {
+        var fields: [(number: Int, range: Range<Int>)] = []
+        var position = 0
+        while position < buffer.count {
+            let start = position
+            let key = readVarint(buffer, at: &position)
+            switch ProtobufWireType(rawValue: UInt8(key & 7)) {
+            case .varint: _ = readVarint(buffer, at: &position)
+            case .fixed64: position += 8
+            case .lengthDelimited: position += Int(readVarint(buffer, at: &position))
+            case .fixed32: position += 4
+            case nil: preconditionFailure("a written field has wire type \(key & 7)")
+            }
+            fields.append((Int(key >> 3), start..<position))
+        }
+        return fields
+    }
+
+    /// Reads the varint at `position` of a buffer this type wrote, and moves past it.
+    private static func readVarint(_ buffer: [UInt8], at position: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = buffer[position]
+            position += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
     }
 }

@@ -76,7 +76,7 @@ struct AppendOnlyMerkleTreeTests {
         #expect(decoded.root == Self.naiveRoot(Self.items(count) + [next]))
     }
 
-    @Test("a frontier shorter than its count needs, a node of the wrong size or an unknown field is refused")
+    @Test("a frontier shorter than its count needs, a missing or wrong-sized node, or an unknown field is refused")
     func corrupt() throws {
         var tree = AppendOnlyMerkleTree()
         for item in Self.items(5) { tree.append(item) }
@@ -89,10 +89,13 @@ struct AppendOnlyMerkleTreeTests {
         var tooDeep = ProtobufWriter()
         tooDeep.writeVarintIfNonZero(1, field: 1)
         for _ in 0...AppendOnlyMerkleTree.depth { tooDeep.writeBytes([UInt8](repeating: 1, count: 32), field: 2) }
+        var emptyWhereSet = ProtobufWriter()
+        emptyWhereSet.writeVarintIfNonZero(5, field: 1)
+        for node in [[UInt8](repeating: 1, count: 32), [], []] { emptyWhereSet.writeBytes(node, field: 2) }
         var full = ProtobufWriter()
         full.writeVarintIfNonZero(AppendOnlyMerkleTree.capacity, field: 1)
         for _ in 0..<AppendOnlyMerkleTree.depth { full.writeBytes([UInt8](repeating: 1, count: 32), field: 2) }
-        for bytes in [shortFrontier.bytes, wrongSize.bytes, tooDeep.bytes, full.bytes, tree.encoded + [0x18, 0x01]] {
+        for bytes in [shortFrontier.bytes, wrongSize.bytes, emptyWhereSet.bytes, tooDeep.bytes, full.bytes, tree.encoded + [0x18, 0x01]] {
             #expect(throws: LedgerError.self) { try AppendOnlyMerkleTree.decodeStored(bytes) }
         }
     }

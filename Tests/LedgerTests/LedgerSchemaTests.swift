@@ -1,14 +1,18 @@
 import Foundation
+import Identity
 import Store
 import Testing
 @testable import Ledger
 
 /// The ledger's schema history: a database written before the query tables lost their
-/// rowids keeps every row through the migration.
+/// rowids, or before receipts moved to tables by host and by adapter, keeps every row
+/// through the migrations.
 @Suite("LedgerSchema")
 struct LedgerSchemaTests {
     /// Steps before "query tables without rowids".
     static let versionBeforeKeyedTables = 5
+    /// Steps before "receipts by host and by adapter".
+    static let versionBeforeReceiptTables = 6
 
     @Test("transactions, payouts and receipts written at version 5 survive the move to tables without rowids")
     func rowsSurviveMigration() throws {
@@ -30,12 +34,35 @@ struct LedgerSchemaTests {
         #expect(try Self.rows("SELECT height, position, nonce FROM transactions ORDER BY height, position", in: ledger)
                 == [[1, 0, 0], [1, 1, 3]])
         #expect(try Self.rows("SELECT height, sequence, length(amount) FROM payouts WHERE account = x'aa'", in: ledger) == [[1, 0, 1]])
-        #expect(try Self.rows("SELECT height FROM receipts WHERE host = x'aa'", in: ledger) == [[1]])
-        for table in ["transactions", "payouts", "receipts"] {
+        #expect(try Self.rows("SELECT time FROM receipts_by_host WHERE host = x'aa'", in: ledger) == [[0]])
+        for table in ["transactions", "payouts", "receipts_by_host", "receipts_by_adapter"] {
             #expect(throws: StoreError.self) { _ = try ledger.database.prepare("SELECT rowid FROM \(table)") }
         }
         #expect(try Self.rows("SELECT count(*) FROM sqlite_master WHERE name IN ('transactions_sender', 'payouts_subject')",
                               in: ledger) == [[0]])
+    }
+
+    @Test("receipts written at version 6 move to the tables by host and by adapter, with their batch's time")
+    func receiptsMoveToLookupTables() throws {
+        let path = NSTemporaryDirectory() + "oln-schema-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let old = try Database(path: path)
+            let steps = Array(LedgerSchema.migrations.steps.prefix(Self.versionBeforeReceiptTables))
+            #expect(steps.last?.name == "query tables without rowids")
+            try SchemaMigrations(steps).apply(to: old)
+            try old.execute("""
+                INSERT INTO batches VALUES (1, 1000, NULL, x'00', 2), (2, 1010, NULL, x'00', 1);
+                INSERT INTO receipts VALUES (x'01', 1, x'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', x'bb', x'cc', x'dd'),
+                    (x'02', 2, x'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', x'bb', x'ce', x'dd'), (x'03', 1, x'abababababababababababababababababababab', x'bb', x'cc', x'dd');
+                """)
+        }
+        let ledger = try LedgerDatabase(path: path)
+        let host = try AccountAddress(bytes: [UInt8](repeating: 0xaa, count: 20))
+        #expect(try ledger.receiptIDs(host: host) == [[0x02], [0x01]])
+        #expect(try ledger.receiptIDs(adapter: [0xcc]) == [[0x01], [0x03]])
+        #expect(try Self.rows("SELECT time FROM receipts_by_adapter ORDER BY id", in: ledger) == [[1000], [1010], [1000]])
+        #expect(try Self.rows("SELECT count(*) FROM sqlite_master WHERE name = 'receipts'", in: ledger) == [[0]])
     }
 
     static func rows(_ sql: String, in ledger: LedgerDatabase) throws -> [[Int64]] {

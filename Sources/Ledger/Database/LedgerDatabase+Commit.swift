@@ -114,7 +114,7 @@ extension LedgerDatabase: LedgerStorage {
             try writeSchedule(rows.changes.scheduled, time: rows.time)
             try writeBatchRow(height: rows.height, time: rows.time, leader: rows.leader, root: root,
                               count: rows.transactions.count)
-            try writeProjections(rows.changes.state, height: rows.height)
+            try writeProjections(rows.changes.state)
             try writeStakes(rows.changes.state)
         }
     }
@@ -126,7 +126,7 @@ extension LedgerDatabase: LedgerStorage {
         try writeSchedule(changes.scheduled, time: time)
         committingSchedule = (time, changes.scheduled)
         try writeBatchRow(height: height, time: time, leader: leader, root: root, count: transactionCount)
-        try writeProjections(changes.state, height: height)
+        try writeProjections(changes.state)
         try writeStakes(changes.state)
     }
 
@@ -215,14 +215,15 @@ extension LedgerDatabase: LedgerStorage {
     }
 
     /// Keeps the query tables of contributions and receipts in step with their records.
-    private func writeProjections(_ state: [LedgerChanges.Write], height: UInt64) throws {
+    private func writeProjections(_ state: [LedgerChanges.Write]) throws {
         let upsertContribution = try database.cachedStatement("""
             INSERT INTO contributions(id, datanet, contributor, status) VALUES (?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET status = excluded.status
             """)
-        let insertReceipt = try database.cachedStatement("""
-            INSERT OR IGNORE INTO receipts(id, height, host, client, adapter, datanet) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        // A receipt's later write (a challenge) keeps its time, so it adds no row.
+        let insertReceiptByHost = try database.cachedStatement("INSERT OR IGNORE INTO receipts_by_host(host, time, id) VALUES (?, ?, ?)")
+        let insertReceiptByAdapter = try database.cachedStatement(
+            "INSERT OR IGNORE INTO receipts_by_adapter(adapter, time, id) VALUES (?, ?, ?)")
         for write in state {
             guard let value = write.value, let kind = write.key.first else { continue }
             if kind == 0x09 {
@@ -236,13 +237,13 @@ extension LedgerDatabase: LedgerStorage {
                 try upsertContribution.run()
             } else if kind == 0x0d {
                 let record = try write.record.record(ReceiptRecord.self) ?? ReceiptRecord.decodeStored(value)
-                try insertReceipt.bind(Array(write.key.dropFirst()), at: 1)
-                try insertReceipt.bind(Int64(bitPattern: height), at: 2)
-                try insertReceipt.bind(record.host.bytes, at: 3)
-                try insertReceipt.bind(record.client.bytes, at: 4)
-                try insertReceipt.bind(record.receipt.adapterHash, at: 5)
-                try insertReceipt.bind(record.receipt.datanetID, at: 6)
-                try insertReceipt.run()
+                let id = Array(write.key.dropFirst())
+                for (statement, subject) in [(insertReceiptByHost, record.host.bytes), (insertReceiptByAdapter, record.receipt.adapterHash)] {
+                    try statement.bind(subject, at: 1)
+                    try statement.bind(Int64(bitPattern: record.time), at: 2)
+                    try statement.bind(id, at: 3)
+                    try statement.run()
+                }
             }
         }
     }

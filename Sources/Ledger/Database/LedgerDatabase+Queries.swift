@@ -100,7 +100,7 @@ extension LedgerDatabase {
 
     /// Receipt ids served by `host`, newest first.
     public func receiptIDs(host: AccountAddress, limit: Int = 1_000) throws -> [[UInt8]] {
-        try blobs("SELECT id FROM receipts WHERE host = ? ORDER BY height DESC, id LIMIT ?") { statement in
+        try blobs("SELECT id FROM receipts_by_host WHERE host = ? ORDER BY time DESC, id LIMIT ?") { statement in
             try statement.bind(host.bytes, at: 1)
             try statement.bind(Int64(limit), at: 2)
         }
@@ -108,7 +108,7 @@ extension LedgerDatabase {
 
     /// Receipt ids that used `adapter`, newest first.
     public func receiptIDs(adapter: [UInt8], limit: Int = 1_000) throws -> [[UInt8]] {
-        try blobs("SELECT id FROM receipts WHERE adapter = ? ORDER BY height DESC, id LIMIT ?") { statement in
+        try blobs("SELECT id FROM receipts_by_adapter WHERE adapter = ? ORDER BY time DESC, id LIMIT ?") { statement in
             try statement.bind(adapter, at: 1)
             try statement.bind(Int64(limit), at: 2)
         }

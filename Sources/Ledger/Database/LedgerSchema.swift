@@ -64,5 +64,20 @@ enum LedgerSchema {
             CREATE INDEX receipts_host ON receipts(host, height);
             CREATE INDEX receipts_adapter ON receipts(adapter, height);
             """),
+        // Receipts are looked up only by host and by adapter, so each lookup is a table of
+        // its own, without the table by id whose rows (ids are hashes) went to random pages,
+        // every one of which a batch then wrote again. Rows carry the receipt's time, which a
+        // later write of the record (a challenge) keeps, so that write adds no row.
+        SchemaMigration(name: "receipts by host and by adapter", sql: """
+            CREATE TABLE receipts_by_host(host BLOB NOT NULL, time INTEGER NOT NULL, id BLOB NOT NULL,
+                PRIMARY KEY(host, time, id)) WITHOUT ROWID;
+            CREATE TABLE receipts_by_adapter(adapter BLOB NOT NULL, time INTEGER NOT NULL, id BLOB NOT NULL,
+                PRIMARY KEY(adapter, time, id)) WITHOUT ROWID;
+            INSERT INTO receipts_by_host
+                SELECT receipts.host, IFNULL(batches.time, 0), receipts.id FROM receipts LEFT JOIN batches USING (height);
+            INSERT INTO receipts_by_adapter
+                SELECT receipts.adapter, IFNULL(batches.time, 0), receipts.id FROM receipts LEFT JOIN batches USING (height);
+            DROP TABLE receipts;
+            """),
     ])
 }
