@@ -26,7 +26,8 @@ final class BackgroundCommit: @unchecked Sendable {
     private var failure: StoreError?
     private var hasEnded = false
 
-    private let job: UncheckedJob
+    /// The work until `start()` hands it to the commit thread, which then holds it alone.
+    private var job: UncheckedJob?
 
     /// Prepares `work` (the transaction's deferred writes), then COMMIT on `connection`,
     /// whose transaction is open; `start()` hands them to the thread. When `work` throws,
@@ -38,8 +39,14 @@ final class BackgroundCommit: @unchecked Sendable {
     /// Runs the work and the COMMIT on the commit thread. The owner keeps this object
     /// (`Database.pendingCommit`) before it starts, and does not touch the connection
     /// until `wait()` has returned.
+    ///
+    /// The work's closures hold the batch's rows (tens of thousands of small buffers). Only
+    /// the block on the commit thread keeps them, so that thread frees them once the block
+    /// ends, after it signalled, while the owner goes on with the next batch (rather than
+    /// the owner freeing them when it drops this object).
     func start() {
-        let job = job
+        guard let job else { preconditionFailure("a background commit starts once") }
+        self.job = nil
         Self.queue.async { [self] in
             failure = job.run()
             done.signal()

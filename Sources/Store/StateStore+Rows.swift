@@ -42,7 +42,8 @@ extension StateStore {
             if let value = change.value, value.count > valueByteCountMax {
                 throw StoreError.valueTooLong(value.count)
             }
-            let bucket = bucket(for: change.key)
+            let bucket = change.knownBucket ?? bucket(for: change.key)
+            assert(bucket == Self.bucket(for: change.key), "a change's known bucket is the key's")
             writes.append(StateWrite(bucket: bucket, key: change.key, storedKey: storedKey(change.key, bucket: bucket),
                                      value: change.value))
         }

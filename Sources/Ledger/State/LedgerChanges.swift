@@ -6,6 +6,8 @@ import Store
 struct LedgerChanges {
     struct Write {
         var key: [UInt8]
+        /// The key's bucket in the state store.
+        var bucket: Int
         var value: [UInt8]?
         var record: (any AnyStateRecordBox)?
         /// The record the key held before the batch, when the batch had it decoded.
@@ -18,6 +20,6 @@ struct LedgerChanges {
 
     /// The state writes checked and ordered for `StateStore.apply(_:)`.
     func preparedStateChanges() throws(StoreError) -> PreparedStateChanges {
-        try PreparedStateChanges(state.map { StateChange(key: $0.key, value: $0.value) })
+        try PreparedStateChanges(state.map { StateChange(key: $0.key, value: $0.value, knownBucket: $0.bucket) })
     }
 }

@@ -1,3 +1,5 @@
+import Store
+
 /// The state batches see: committed storage, the values of keys read or written lately
 /// kept in memory, and the open batch's writes on top.
 ///
@@ -69,6 +71,9 @@ final class LedgerState {
     private var slots: [Entry] = []
     /// The number of the batch that last used each slot, by slot number.
     private var lastUse: [UInt64] = []
+    /// Each slot's bucket in the state store once a batch wrote the key, -1 before: keys
+    /// written batch after batch (accounts) are hashed to their bucket once.
+    private var buckets: [Int32] = []
     /// The number of the open batch, or of the last one.
     private var batchNumber: UInt64 = 0
     /// The fewest slots for which a compaction runs in this state.
@@ -149,22 +154,24 @@ final class LedgerState {
         keys = []
         slots = []
         lastUse = []
+        buckets = []
         byteCount = 0
     }
 
     /// Keeps only the slots used in the last `keptBatchCount` batches.
     private func compact() {
         var table = StateSlotTable()
-        var keptKeys: [[UInt8]] = [], keptSlots: [Entry] = [], keptLastUse: [UInt64] = []
+        var keptKeys: [[UInt8]] = [], keptSlots: [Entry] = [], keptLastUse: [UInt64] = [], keptBuckets: [Int32] = []
         var keptByteCount = 0
         for slot in slots.indices where lastUse[slot] + Self.keptBatchCount > batchNumber {
             table.insert(hash: slotNumbers.hash(ofSlot: slot))
             keptKeys.append(keys[slot])
             keptSlots.append(slots[slot])
             keptLastUse.append(lastUse[slot])
+            keptBuckets.append(buckets[slot])
             keptByteCount += keys[slot].count + (slots[slot].bytes?.count ?? 0) + Self.slotOverheadByteCount
         }
-        (slotNumbers, keys, slots, lastUse, byteCount) = (table, keptKeys, keptSlots, keptLastUse, keptByteCount)
+        (slotNumbers, keys, slots, lastUse, buckets, byteCount) = (table, keptKeys, keptSlots, keptLastUse, keptBuckets, keptByteCount)
         compactionSlotCount = max(2 * slots.count, compactionSlotCountFloor)
     }
 
@@ -186,10 +193,16 @@ final class LedgerState {
         var state: [LedgerChanges.Write] = []
         state.reserveCapacity(batchUndo.count)
         for (slot, previous) in batchUndo where slots[slot].isWritten && collected.insert(slot).inserted {
-            state.append(LedgerChanges.Write(key: keys[slot], value: slots[slot].value, record: slots[slot].record,
-                                             previousRecord: previous.record))
+            state.append(LedgerChanges.Write(key: keys[slot], bucket: bucket(ofSlot: slot), value: slots[slot].value,
+                                             record: slots[slot].record, previousRecord: previous.record))
         }
         return LedgerChanges(state: state, scheduled: scheduled, payouts: payouts)
+    }
+
+    /// The state store's bucket of slot `slot`'s key, hashed on first use and then kept.
+    private func bucket(ofSlot slot: Int) -> Int {
+        if buckets[slot] < 0 { buckets[slot] = Int32(StateStore.bucket(for: keys[slot])) }
+        return Int(buckets[slot])
     }
 
     /// The payouts made so far, in order.
@@ -263,6 +276,7 @@ final class LedgerState {
         keys.append(key)
         slots.append(.unloaded)
         lastUse.append(batchNumber)
+        buckets.append(-1)
         return slot
     }
 
