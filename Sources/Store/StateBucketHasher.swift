@@ -69,24 +69,28 @@ struct StateBucketHasher {
     static func merging(_ previous: [UInt8], with writes: ArraySlice<StateWrite>) -> [UInt8]? {
         var merged: [UInt8] = []
         merged.reserveCapacity(previous.count + writes.count * (2 + 2 * valueHashByteCount))
+        // The writes are read in place (not copied out, which retains and releases each
+        // of their arrays): this runs for every write of every batch.
         let complete = previous.withUnsafeBytes { old -> Bool in
-            var position = 0
-            for write in writes {
-                let copied = write.storedKey.withUnsafeBytes { stored in
-                    copyEntries(of: old, from: &position, before: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)),
-                                to: &merged)
-                }
-                guard copied else { return false }
-                guard let value = write.value else { continue }
-                write.storedKey.withUnsafeBytes { stored in
-                    value.withUnsafeBytes { valueBytes in
-                        appendEntry(key: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)), value: valueBytes, to: &merged)
+            writes.withUnsafeBufferPointer { writes -> Bool in
+                var position = 0
+                for index in writes.indices {
+                    let copied = writes[index].storedKey.withUnsafeBytes { stored in
+                        copyEntries(of: old, from: &position, before: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)),
+                                    to: &merged)
+                    }
+                    guard copied else { return false }
+                    guard writes[index].value != nil else { continue }
+                    writes[index].storedKey.withUnsafeBytes { stored in
+                        writes[index].value.unsafelyUnwrapped.withUnsafeBytes { valueBytes in
+                            appendEntry(key: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)), value: valueBytes, to: &merged)
+                        }
                     }
                 }
+                guard position <= old.count else { return false }
+                merged.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[position...]))
+                return true
             }
-            guard position <= old.count else { return false }
-            merged.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[position...]))
-            return true
         }
         return complete ? merged : nil
     }

@@ -21,17 +21,7 @@ public struct ProtobufWriter: Sendable {
 
     /// The encoded message, fields sorted by number.
     public var bytes: [UInt8] {
-        guard !isOrdered else { return buffer }
-        // Only out-of-order writes pay for finding the fields again: `buffer` holds what this
-        // writer wrote, so its fields are well formed. A stable sort keeps the call order
-        // among entries of one repeated field.
-        let ordered = Self.fields(in: buffer).enumerated().sorted {
-            ($0.element.number, $0.offset) < ($1.element.number, $1.offset)
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(buffer.count)
-        for entry in ordered { result.append(contentsOf: buffer[entry.element.range]) }
-        return result
+        isOrdered ? buffer : Self.ordered(buffer[...])
     }
 
     /// Writes a varint field (`uint64`, `uint32`, `enum`).
@@ -86,6 +76,40 @@ public struct ProtobufWriter: Sendable {
         writeBytes(writer.bytes, field: field)
     }
 
+    /// Writes a nested message field whose fields `encode` writes straight into this
+    /// writer, without a writer and buffer of its own: a one-byte length goes first and
+    /// grows, moving the content, only when the message reaches 128 bytes.
+    public mutating func writeMessage(field: Int, _ encode: (inout ProtobufWriter) throws -> Void) rethrows {
+        beginField(field, wireType: .lengthDelimited)
+        let lengthPosition = buffer.count
+        buffer.append(0)
+        let outer = (lastFieldNumber, isOrdered)
+        (lastFieldNumber, isOrdered) = (0, true)
+        defer { (lastFieldNumber, isOrdered) = outer }
+        try encode(&self)
+        let contentStart = lengthPosition + 1
+        if !isOrdered {
+            let content = Self.ordered(buffer[contentStart...])
+            buffer.replaceSubrange(contentStart..., with: content)
+        }
+        let length = buffer.count - contentStart
+        if length < 0x80 {
+            buffer[lengthPosition] = UInt8(length)
+        } else {
+            buffer.replaceSubrange(lengthPosition..<contentStart, with: Varint.encode(UInt64(length)))
+        }
+    }
+
+    /// Writes a `bytes` field of `count` bytes that `fill` writes into the buffer it is
+    /// given (exactly `count` bytes long), without an array of their own.
+    public mutating func writeBytes(count: Int, field: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        beginField(field, wireType: .lengthDelimited)
+        Varint.append(UInt64(count), to: &buffer)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        buffer.withUnsafeMutableBytes { fill(UnsafeMutableRawBufferPointer(rebasing: $0[start...])) }
+    }
+
     /// Writes a varint field unless `value` is 0 (the proto3 default).
     public mutating func writeVarintIfNonZero(_ value: UInt64, field: Int) {
         if value != 0 { writeVarint(value, field: field) }
@@ -117,11 +141,25 @@ public struct ProtobufWriter: Sendable {
         Varint.append(UInt64(field) << 3 | UInt64(wireType.rawValue), to: &buffer)
     }
 
-    /// The number and extent of each field in `buffer`, a message this type wrote.
-    private static func fields(in buffer: [UInt8]) -> [(number: Int, range: Range<Int>)] {
+    /// The fields of `message` sorted by number. Only out-of-order writes pay for finding
+    /// the fields again: `message` is what this type wrote, so its fields are well formed.
+    /// A stable sort keeps the call order among entries of one repeated field.
+    private static func ordered(_ message: ArraySlice<UInt8>) -> [UInt8] {
+        let sorted = fields(in: message).enumerated().sorted {
+            ($0.element.number, $0.offset) < ($1.element.number, $1.offset)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(message.count)
+        for entry in sorted { result.append(contentsOf: message[entry.element.range]) }
+        return result
+    }
+
+    /// The number and extent (indices of `buffer`) of each field in `buffer`, a message
+    /// this type wrote.
+    private static func fields(in buffer: ArraySlice<UInt8>) -> [(number: Int, range: Range<Int>)] {
         var fields: [(number: Int, range: Range<Int>)] = []
-        var position = 0
-        while position < buffer.count {
+        var position = buffer.startIndex
+        while position < buffer.endIndex {
             let start = position
             let key = readVarint(buffer, at: &position)
             switch ProtobufWireType(rawValue: UInt8(key & 7)) {
@@ -137,7 +175,7 @@ public struct ProtobufWriter: Sendable {
     }
 
     /// Reads the varint at `position` of a buffer this type wrote, and moves past it.
-    private static func readVarint(_ buffer: [UInt8], at position: inout Int) -> UInt64 {
+    private static func readVarint(_ buffer: ArraySlice<UInt8>, at position: inout Int) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

@@ -56,6 +56,47 @@ import TestSupport
         #expect(writer.bytes == hex("f8ffffff0f01"))
     }
 
+    /// A nested message written in place equals the one built in a writer of its own, for
+    /// contents below and past 127 bytes (where the one-byte length grows), fields out of
+    /// order inside and outside it, and a message nested in a nested one.
+    @Test func nestedMessagesInPlaceEqualSeparateWriters() {
+        var generator = SeededGenerator.make(for: "ProtobufWriter.nested")
+        for _ in 0..<300 {
+            let inner = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                ProtobufField(number: Int.random(in: 1...300, using: &generator), value: randomValue(using: &generator))
+            }
+            let outerNumber = Int.random(in: 1...20, using: &generator)
+            let before = ProtobufField(number: Int.random(in: 1...20, using: &generator), value: randomValue(using: &generator))
+            var separate = ProtobufWriter()
+            write(before.value, field: before.number, to: &separate)
+            var nested = ProtobufWriter()
+            for field in inner { write(field.value, field: field.number, to: &nested) }
+            var twice = ProtobufWriter()
+            twice.writeMessage(nested, field: 1)
+            separate.writeMessage(nested, field: outerNumber)
+            separate.writeMessage(twice, field: outerNumber + 1)
+            var inPlace = ProtobufWriter()
+            write(before.value, field: before.number, to: &inPlace)
+            let fill = { (writer: inout ProtobufWriter) in for field in inner { write(field.value, field: field.number, to: &writer) } }
+            inPlace.writeMessage(field: outerNumber, fill)
+            inPlace.writeMessage(field: outerNumber + 1) { $0.writeMessage(field: 1, fill) }
+            #expect(inPlace.bytes == separate.bytes)
+        }
+    }
+
+    @Test func bytesFilledInPlaceEqualAnArray() {
+        var filled = ProtobufWriter()
+        filled.writeBytes(count: 3, field: 2) { bytes in
+            for index in bytes.indices { bytes[index] = UInt8(index + 7) }
+        }
+        filled.writeBytes(count: 0, field: 1) { _ in }
+        var copied = ProtobufWriter()
+        copied.writeBytes([UInt8](), field: 1)
+        copied.writeBytes([7, 8, 9], field: 2)
+        #expect(filled.bytes == copied.bytes)
+        #expect(filled.bytes == hex("0a00" + "1203070809"))
+    }
+
     func randomValue(using generator: inout SeededGenerator) -> ProtobufValue {
         switch Int.random(in: 0..<4, using: &generator) {
         case 0: .varint(UInt64.random(in: 0...UInt64.max, using: &generator))

@@ -14,9 +14,7 @@ public struct AdapterRecord: StateRecord {
 
     func encode(to writer: inout ProtobufWriter) {
         writer.writeBytes(trainer.bytes, field: 1)
-        var nested = ProtobufWriter()
-        result.encode(to: &nested)
-        writer.writeMessage(nested, field: 2)
+        writer.writeMessage(field: 2) { result.encode(to: &$0) }
         writer.writeVarintIfNonZero(registeredTime, field: 3)
     }
 

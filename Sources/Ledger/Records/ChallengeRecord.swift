@@ -29,9 +29,7 @@ public struct ChallengeRecord: StateRecord {
         writer.writeBytes(receiptID, field: 1)
         writer.writeBytes(challenger.bytes, field: 2)
         for entry in correction {
-            var nested = ProtobufWriter()
-            entry.encode(to: &nested)
-            writer.writeMessage(nested, field: 3)
+            writer.writeMessage(field: 3) { entry.encode(to: &$0) }
         }
         writer.writeAmount(bond, field: 4)
         writer.writeVarintIfNonZero(voteEnd, field: 5)

@@ -30,9 +30,7 @@ public struct DatanetRecord: StateRecord {
         writer.writeStringIfNotEmpty(name, field: 2)
         writer.writeStringIfNotEmpty(summary, field: 3)
         for tag in tags { writer.writeString(tag, field: 4) }
-        var rulesWriter = ProtobufWriter()
-        rules.encode(to: &rulesWriter)
-        writer.writeMessage(rulesWriter, field: 5)
+        writer.writeMessage(field: 5) { rules.encode(to: &$0) }
         writer.writeVarintIfNonZero(version, field: 6)
         writer.writeBytesIfNotEmpty(versionRoot, field: 7)
         writer.writeRecord(accepted, field: 8)

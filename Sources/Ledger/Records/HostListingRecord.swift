@@ -11,9 +11,7 @@ public struct HostListingRecord: StateRecord {
     }
 
     func encode(to writer: inout ProtobufWriter) {
-        var nested = ProtobufWriter()
-        listing.encode(to: &nested)
-        writer.writeMessage(nested, field: 1)
+        writer.writeMessage(field: 1) { listing.encode(to: &$0) }
         writer.writeVarintIfNonZero(updatedTime, field: 2)
     }
 

@@ -19,9 +19,7 @@ public struct ReceiptRecord: StateRecord {
     func encode(to writer: inout ProtobufWriter) {
         writer.writeBytes(host.bytes, field: 1)
         writer.writeBytes(client.bytes, field: 2)
-        var nested = ProtobufWriter()
-        receipt.encode(to: &nested)
-        writer.writeMessage(nested, field: 3)
+        writer.writeMessage(field: 3) { receipt.encode(to: &$0) }
         writer.writeVarintIfNonZero(time, field: 4)
         writer.writeBytesIfNotEmpty(challengeID, field: 5)
     }

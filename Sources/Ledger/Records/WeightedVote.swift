@@ -38,16 +38,12 @@ public struct WeightedVote: StateRecord {
 extension ProtobufWriter {
     mutating func writeRecords(_ records: [some StateRecord], field: Int) {
         for record in records {
-            var nested = ProtobufWriter()
-            record.encode(to: &nested)
-            writeMessage(nested, field: field)
+            writeMessage(field: field) { record.encode(to: &$0) }
         }
     }
 
     mutating func writeRecord(_ record: some StateRecord, field: Int) {
-        var nested = ProtobufWriter()
-        record.encode(to: &nested)
-        writeMessage(nested, field: field)
+        writeMessage(field: field) { record.encode(to: &$0) }
     }
 }
 

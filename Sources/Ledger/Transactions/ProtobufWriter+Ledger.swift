@@ -7,12 +7,11 @@ extension ProtobufWriter {
     public mutating func writeAmount(_ amount: UInt128, field: Int) {
         guard amount != 0 else { return }
         let byteCount = (UInt128.bitWidth - amount.leadingZeroBitCount + 7) / 8
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
-        for index in stride(from: byteCount - 1, through: 0, by: -1) {
-            bytes.append(UInt8(truncatingIfNeeded: amount >> (index * 8)))
+        writeBytes(count: byteCount, field: field) { bytes in
+            for index in 0..<byteCount {
+                bytes[index] = UInt8(truncatingIfNeeded: amount >> ((byteCount - 1 - index) * 8))
+            }
         }
-        writeBytes(bytes, field: field)
     }
 
     /// Writes a 20-byte account address.
@@ -23,8 +22,6 @@ extension ProtobufWriter {
     /// Writes a nested ledger message, even an empty one: callers leave out a default
     /// message themselves where the schema makes it optional.
     public mutating func writeMessage(_ message: some LedgerMessageCoding, field: Int) {
-        var nested = ProtobufWriter()
-        message.encode(to: &nested)
-        writeMessage(nested, field: field)
+        writeMessage(field: field) { message.encode(to: &$0) }
     }
 }
