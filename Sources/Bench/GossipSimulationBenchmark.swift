@@ -24,7 +24,7 @@ enum GossipSimulationBenchmark {
             }
             if let size = BenchSupport.option("--send-buffer-bytes", in: arguments).flatMap(Int.init) { scenario.sendBufferByteCount = size }
             if let mesh = BenchSupport.option("--mesh", in: arguments) { setMeshDegrees(mesh, in: &scenario.configuration) }
-            // Choking on, as a node's transaction topic would run (`--no-choke`: off, as a node runs today).
+            // Choking on, as a node's transaction topic runs (`--no-choke`: off, as its other topics run).
             scenario.configuration.chokesMeshPeers = !arguments.contains("--no-choke")
             if let count = BenchSupport.option("--unchoked", in: arguments).flatMap(Int.init), count >= 1 {
                 scenario.configuration.chokesMeshPeers = true

@@ -199,11 +199,11 @@ public final class NodeRuntime: @unchecked Sendable {
         // Transactions wait for their sliced validator (`installValidators`): room for a
         // flood as large as the mempool's ready limit.
         configuration.validationCountMax = MempoolLimits.standard.readyMax
-        // No choking yet (docs/gossip.md, "Choking"): with it on for the transaction topic,
-        // four validator processes finalized 5 – 16% fewer transactions a second, though
-        // their meshes (three peers) were too small for anyone to be choked; its bookkeeping
-        // (first-heard times of every message) is only part of that. When it is cheaper,
-        // the transaction topic alone is the one to choke.
+        // Choking (docs/gossip.md, "Choking") in the transaction topic alone: transactions
+        // are most of the traffic and can wait a round trip; proposals, votes and
+        // certificates cannot. A mesh no larger than the peers kept unchoked measures nothing.
+        configuration.chokesMeshPeers = true
+        configuration.chokingTopics = [topics.transactions]
         configuration.scoreParameters = .olnDefaults(topics: topics.scoreProfiles(
             slotMilliseconds: setup.slotClock.slotMilliseconds, validatorCount: setup.validators.members.count))
         return configuration

@@ -46,11 +46,14 @@ extension GossipRouter {
     /// A full copy of message `id` in `topic` from `peer` (`isFirst` for the first copy):
     /// measures the peer's lateness when it is a mesh peer that speaks the extension, and
     /// chokes or unchokes what the measurement calls for while the topic has more or fewer
-    /// unchoked peers than it keeps (swaps wait for the heartbeat).
+    /// unchoked peers than it keeps (swaps wait for the heartbeat). Measures nothing while
+    /// the topic's mesh is no larger than the peers it keeps unchoked (nobody to choke):
+    /// the first-heard time of every message was most of what choking cost a node there.
     mutating func measureDelivery(of id: GossipMessageID, topic: String, from peer: PeerID, isFirst: Bool, now: Duration) {
-        guard chokesMeshPeers(in: topic), let lateness = chokes.hear(id, now: now),
-              isChokeCapableMeshPeer(peer, topic: topic) else { return }
+        guard chokesMeshPeers(in: topic), (mesh[topic]?.count ?? 0) > configuration.meshUnchokedCount,
+              let lateness = chokes.hear(id, now: now), isChokeCapableMeshPeer(peer, topic: topic) else { return }
         chokes.addDelivery(of: id, from: peer, topic: topic, lateness: lateness, isFirst: isFirst)
+        statistics.chokeSamples += 1
         if chokes.isUnsettled(topic: topic) { applyChokeDecisions(topic: topic, now: now) }
     }
 

@@ -30,6 +30,8 @@ public struct GossipRouterStatistics: Sendable, Equatable {
     public var forwardedAfterMeshFilled = 0
     /// Forwards announced with IHAVE instead, to mesh peers that choked us.
     public var lazyPushes = 0
+    /// Full copies from mesh peers measured for choking (lateness samples).
+    public var chokeSamples = 0
     /// CHOKE and UNCHOKE sent to our mesh peers.
     public var chokesSent = 0
     public var unchokesSent = 0

@@ -199,4 +199,18 @@ struct GossipRouterChokeTests {
         net.inject(GossipRPC(choke: GossipChokeMessage(choke: [Self.topic])), from: 2, to: 1)
         #expect(net.routers[1].meshPeersChokingUs(of: Self.topic) == [net.peer(2)])
     }
+
+    @Test("a mesh no larger than the peers kept unchoked measures nothing and chokes nobody; a larger one chokes")
+    func smallMeshesMeasureNothing() throws {
+        var small = try Self.ring { $0.meshUnchokedCount = 2 }
+        try Self.publishFromThree(&small, 1...6)
+        small.heartbeat()
+        try small.run()
+        #expect(small.routers.allSatisfy { $0.statistics.chokeSamples == 0 }, "two mesh peers, two kept unchoked")
+        #expect(small.routers[1].chokedMeshPeers(of: Self.topic).isEmpty)
+        #expect(!small.sent.contains { $0.rpc.choke != nil })
+        let (larger, choked) = try Self.ringChokingOne()
+        #expect(larger.routers[1].statistics.chokeSamples > 0, "two mesh peers, one kept unchoked")
+        #expect(larger.routers[1].chokedMeshPeers(of: Self.topic) == [larger.peer(choked)])
+    }
 }
