@@ -75,15 +75,14 @@ struct StateBucketHasher {
             writes.withUnsafeBufferPointer { writes -> Bool in
                 var position = 0
                 for index in writes.indices {
-                    let copied = writes[index].storedKey.withUnsafeBytes { stored in
-                        copyEntries(of: old, from: &position, before: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)),
-                                    to: &merged)
+                    let copied = writes[index].key.withUnsafeBytes { key in
+                        copyEntries(of: old, from: &position, before: key, to: &merged)
                     }
                     guard copied else { return false }
                     guard writes[index].value != nil else { continue }
-                    writes[index].storedKey.withUnsafeBytes { stored in
+                    writes[index].key.withUnsafeBytes { key in
                         writes[index].value.unsafelyUnwrapped.withUnsafeBytes { valueBytes in
-                            appendEntry(key: UnsafeRawBufferPointer(rebasing: stored.dropFirst(2)), value: valueBytes, to: &merged)
+                            appendEntry(key: key, value: valueBytes, to: &merged)
                         }
                     }
                 }

@@ -23,14 +23,11 @@ extension StateStore {
         }
     }
 
-    /// `key` behind its 2-byte big-endian bucket.
-    static func storedKey(_ key: [UInt8], bucket: Int) -> [UInt8] {
-        var stored = [UInt8]()
-        stored.reserveCapacity(2 + key.count)
-        stored.append(UInt8(bucket >> 8))
-        stored.append(UInt8(bucket & 0xff))
-        stored.append(contentsOf: key)
-        return stored
+    /// Appends `key` behind its 2-byte big-endian bucket to `bytes`.
+    static func appendStoredKey(_ key: [UInt8], bucket: Int, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(bucket >> 8))
+        bytes.append(UInt8(bucket & 0xff))
+        bytes.append(contentsOf: key)
     }
 
     /// Validates `changes` and returns them in stored-key order; a repeated key is a programmer error.
@@ -44,12 +41,11 @@ extension StateStore {
             }
             let bucket = change.knownBucket ?? bucket(for: change.key)
             assert(bucket == Self.bucket(for: change.key), "a change's known bucket is the key's")
-            writes.append(StateWrite(bucket: bucket, key: change.key, storedKey: storedKey(change.key, bucket: bucket),
-                                     value: change.value))
+            writes.append(StateWrite(bucket: bucket, key: change.key, value: change.value))
         }
         writes.sort { $0.precedes($1) }
         for position in writes.indices.dropFirst() {
-            precondition(writes[position - 1].storedKey != writes[position].storedKey, "a key may change only once per apply")
+            precondition(!writes[position - 1].hasSameKey(as: writes[position]), "a key may change only once per apply")
         }
         return writes
     }
@@ -64,13 +60,18 @@ extension StateStore {
     func writeRows(_ writes: [StateWrite]) throws(StoreError) {
         let upsert = try database.cachedStatement(Self.upsertRowSQL)
         let delete = try database.cachedStatement(Self.deleteRowSQL)
+        // Each stored key is built in one reused buffer rather than an array per write.
+        var storedKey: [UInt8] = []
+        storedKey.reserveCapacity(2 + Self.keyByteCountRange.upperBound)
         for write in writes {
+            storedKey.removeAll(keepingCapacity: true)
+            Self.appendStoredKey(write.key, bucket: write.bucket, to: &storedKey)
             if let value = write.value {
-                try upsert.bind(write.storedKey, at: 1)
+                try upsert.bind(storedKey, at: 1)
                 try upsert.bind(value, at: 2)
                 try upsert.run()
             } else {
-                try delete.bind(write.storedKey, at: 1)
+                try delete.bind(storedKey, at: 1)
                 try delete.run()
             }
         }

@@ -129,11 +129,11 @@ extension LedgerStateMachine {
     /// Splits `amount` among the curators who voted to accept `contribution`, by weight;
     /// returns what was paid.
     private func payCurators(_ amount: Amount, of contribution: ContributionRecord, subject: [UInt8]) throws -> Amount {
-        let accepters = contribution.votes.filter(\.inFavour)
-        let weight = accepters.reduce(Amount(0)) { $0 + $1.weight }
+        var weight: Amount = 0
+        for vote in contribution.votes where vote.inFavour { weight += vote.weight }
         guard weight > 0 else { return 0 }
         var paid: Amount = 0
-        for vote in accepters {
+        for vote in contribution.votes where vote.inFavour {
             let share = CheckedArithmetic.proportion(of: amount, numerator: vote.weight, denominator: weight)
             try pay(share, to: vote.voter, reason: .receiptCurator, subject: subject)
             paid += share
