@@ -238,12 +238,14 @@ extension LedgerDatabase: LedgerStorage {
             } else if kind == 0x0d {
                 let record = try write.record.record(ReceiptRecord.self) ?? ReceiptRecord.decodeStored(value)
                 let id = Array(write.key.dropFirst())
-                for (statement, subject) in [(insertReceiptByHost, record.host.bytes), (insertReceiptByAdapter, record.receipt.adapterHash)] {
+                func insert(under subject: [UInt8], with statement: Statement) throws {
                     try statement.bind(subject, at: 1)
                     try statement.bind(Int64(bitPattern: record.time), at: 2)
                     try statement.bind(id, at: 3)
                     try statement.run()
                 }
+                try insert(under: record.host.bytes, with: insertReceiptByHost)
+                try insert(under: record.receipt.adapterHash, with: insertReceiptByAdapter)
             }
         }
     }

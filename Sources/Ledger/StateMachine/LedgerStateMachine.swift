@@ -29,13 +29,10 @@ struct LedgerStateMachine {
         try runDueEvents()
         var outcomes: [TransactionOutcome] = []
         outcomes.reserveCapacity(batch.transactions.count)
-        // Elements are passed from local arrays by index, borrowed rather than copied out
-        // (a copy retains and releases every array a signed transaction holds).
-        let transactions = batch.transactions
         let authorizations = batch.feeAuthorizations
-        for index in transactions.indices {
-            outcomes.append(try apply(transactions[index],
-                                      feeAuthorization: index < authorizations.count ? authorizations[index] : nil))
+        for (index, transaction) in batch.transactions.enumerated() {
+            let authorization = index < authorizations.count ? authorizations[index] : nil
+            outcomes.append(try apply(transaction, feeAuthorization: authorization))
         }
         try distributeFees()
         return outcomes
