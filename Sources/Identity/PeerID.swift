@@ -30,6 +30,12 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(hashCode)
     }
 
+    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed,
+    /// without hashing it again.
+    public func _rawHashValue(seed: Int) -> Int {
+        hashCode ^ seed
+    }
+
     private static func hashCode(of multihash: Multihash) -> Int {
         var hasher = Hasher()
         hasher.combine(multihash)

@@ -89,4 +89,22 @@ struct PeerIDTests {
         let notAKey = Multihash(code: Multihash.identityCode, digest: [0xff, 0xff])
         #expect(throws: IdentityError.self) { try PeerID(multihash: notAKey) }
     }
+
+    @Test("sets and dictionaries find every peer id by its kept hash, and equal ids made apart meet")
+    func hashing() throws {
+        let ids = try (0..<512).map { index in
+            let seed = [UInt8(index & 0xff), UInt8(index >> 8)] + [UInt8](repeating: 7, count: 30)
+            return IdentityKey(privateKey: try Ed25519PrivateKey(seed: seed)).peerID
+        }
+        let set = Set(ids)
+        #expect(set.count == ids.count)
+        var table: [PeerID: Int] = [:]
+        for (index, id) in ids.enumerated() { table[id] = index }
+        for (index, id) in ids.enumerated() {
+            let rebuilt = try PeerID(multihash: try Multihash(bytes: id.bytes))
+            #expect(set.contains(rebuilt))
+            #expect(table[rebuilt] == index)
+            #expect(rebuilt._rawHashValue(seed: index) == id._rawHashValue(seed: index))
+        }
+    }
 }

@@ -26,6 +26,12 @@ public struct GossipMessageID: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(hashCode)
     }
 
+    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed,
+    /// without hashing it again.
+    public func _rawHashValue(seed: Int) -> Int {
+        hashCode ^ seed
+    }
+
     /// The id as lowercase hexadecimal.
     public var description: String {
         let digits = Array("0123456789abcdef")

@@ -124,15 +124,25 @@ struct GossipOutbox: Sendable {
     /// restricted to its peer's version: first the urgent RPCs of every such peer, then
     /// their forwards, peers in the order they were first touched.
     mutating func drain(
-        now: Duration, peers: [PeerID: GossipRouterPeer], statistics: inout GossipRouterStatistics
+        now: Duration, peers: inout [PeerID: GossipRouterPeer], statistics: inout GossipRouterStatistics
     ) -> [GossipRouterAction] {
         var actions: [GossipRouterAction] = []
         let limits = limits
         for urgentOnly in [true, false] {
             for peer in touched where slots[peer] != nil {
-                let state = peers[peer]
-                let rpcs = withQueue(of: peer) {
-                    Self.drain(&$0, limits: limits, urgentOnly: urgentOnly, state: state, now: now, statistics: &statistics)
+                // The peer's state is read in place: a copy would retain each of its tables.
+                let rpcs = if let index = peers.index(forKey: peer) {
+                    Self.inPlace(&peers.values[index]) { state in
+                        withQueue(of: peer) {
+                            Self.drain(&$0, limits: limits, urgentOnly: urgentOnly, version: state.version,
+                                       doesNotWant: { state.doesNotWant($0) }, now: now, statistics: &statistics)
+                        }
+                    }
+                } else {
+                    withQueue(of: peer) {
+                        Self.drain(&$0, limits: limits, urgentOnly: urgentOnly, version: .v1_0,
+                                   doesNotWant: { _ in false }, now: now, statistics: &statistics)
+                    }
                 }
                 for rpc in rpcs { actions.append(.send(peer, rpc)) }
             }
@@ -140,6 +150,10 @@ struct GossipOutbox: Sendable {
         touched.removeAll(keepingCapacity: true)
         touchedSet.removeAll(keepingCapacity: true)
         return actions
+    }
+
+    private static func inPlace<Result>(_ state: inout GossipRouterPeer, _ body: (inout GossipRouterPeer) -> Result) -> Result {
+        body(&state)
     }
 
     private mutating func touch(_ peer: PeerID) {
@@ -172,20 +186,19 @@ struct GossipOutbox: Sendable {
     /// The RPCs one peer's room allows now: urgent ones first, then (unless `urgentOnly`)
     /// forwards.
     private static func drain(
-        _ queue: inout GossipOutboundQueue, limits: Limits, urgentOnly: Bool, state: GossipRouterPeer?, now: Duration,
-        statistics: inout GossipRouterStatistics
+        _ queue: inout GossipOutboundQueue, limits: Limits, urgentOnly: Bool, version: GossipProtocolVersion,
+        doesNotWant: (GossipMessageID) -> Bool, now: Duration, statistics: inout GossipRouterStatistics
     ) -> [GossipRPC] {
         statistics.outboundMessagesStale += queue.dropStale(
             forwardCutoff: now - limits.forwardAgeMax, publishCutoff: now - limits.publishAgeMax)
-        let version = state?.version ?? .v1_0
         var rpcs: [GossipRPC] = []
         while queue.canSend && (urgentOnly ? queue.hasUrgent : !queue.isEmpty) {
             let budget = min(queue.writableByteCount ?? Int.max, limits.rpc.rpcByteCountMax)
             var builder = GossipRPCBuilder(limits: limits.rpc, byteBudget: budget)
             if queue.hasUrgent {
-                builder.takeUrgent(from: &queue, state: state, statistics: &statistics)
+                builder.takeUrgent(from: &queue, doesNotWant: doesNotWant, statistics: &statistics)
             } else {
-                builder.takeForwards(from: &queue.forwarded, state: state, statistics: &statistics)
+                builder.takeForwards(from: &queue.forwarded, doesNotWant: doesNotWant, statistics: &statistics)
             }
             guard builder.messageCount + builder.otherEntryCount > 0 else { continue }
             statistics.messagesSent += builder.messageCount

@@ -24,7 +24,7 @@ struct GossipRPCBuilder {
 
     /// Takes subscriptions, control entries, then our own messages.
     mutating func takeUrgent(
-        from queue: inout GossipOutboundQueue, state: GossipRouterPeer?, statistics: inout GossipRouterStatistics
+        from queue: inout GossipOutboundQueue, doesNotWant: (GossipMessageID) -> Bool, statistics: inout GossipRouterStatistics
     ) {
         var subscriptionCount = 0
         while subscriptionCount < queue.subscriptions.count, subscriptionCount < limits.subscriptionCountMax {
@@ -38,14 +38,14 @@ struct GossipRPCBuilder {
         queue.subscriptions.removeFirst(subscriptionCount)
         otherEntryCount += subscriptionCount
         takeControl(from: &queue.control)
-        takeMessages(from: &queue.published, state: state, statistics: &statistics)
+        takeMessages(from: &queue.published, doesNotWant: doesNotWant, statistics: &statistics)
     }
 
     /// Takes forwards and IWANT replies.
     mutating func takeForwards(
-        from messages: inout GossipQueuedMessages, state: GossipRouterPeer?, statistics: inout GossipRouterStatistics
+        from messages: inout GossipQueuedMessages, doesNotWant: (GossipMessageID) -> Bool, statistics: inout GossipRouterStatistics
     ) {
-        takeMessages(from: &messages, state: state, statistics: &statistics)
+        takeMessages(from: &messages, doesNotWant: doesNotWant, statistics: &statistics)
     }
 
     private mutating func takeControl(from entries: inout [GossipControlEntry]) {
@@ -66,10 +66,10 @@ struct GossipRPCBuilder {
     }
 
     private mutating func takeMessages(
-        from messages: inout GossipQueuedMessages, state: GossipRouterPeer?, statistics: inout GossipRouterStatistics
+        from messages: inout GossipQueuedMessages, doesNotWant: (GossipMessageID) -> Bool, statistics: inout GossipRouterStatistics
     ) {
         while let next = messages.first, messageCount < limits.messageCountMax {
-            if state?.doesNotWant(next.id) == true {
+            if doesNotWant(next.id) {
                 _ = messages.popFirst()
                 statistics.outboundMessagesCancelled += 1
                 continue

@@ -37,10 +37,18 @@ extension GossipRouter {
 
     /// Whether `peer` is a mesh peer of `topic` that speaks the choke extension, with the
     /// extension in use here.
-    func isChokeCapableMeshPeer(_ peer: PeerID, topic: String) -> Bool {
-        guard configuration.chokesMeshPeers, mesh[topic]?.contains(peer) == true,
-              let index = peers.index(forKey: peer) else { return false }
-        return peers.values[index].supportsChoke
+    mutating func isChokeCapableMeshPeer(_ peer: PeerID, topic: String) -> Bool {
+        guard configuration.chokesMeshPeers, mesh[topic]?.contains(peer) == true else { return false }
+        return peerState(of: peer, { $0.supportsChoke }) ?? false
+    }
+
+    /// The mesh peers of `topic` that speak the choke extension, in the router's order.
+    mutating func chokeCapableMeshPeers(of topic: String) -> [PeerID] {
+        var capable: [PeerID] = []
+        for peer in Self.sorted(mesh[topic] ?? []) where isChokeCapableMeshPeer(peer, topic: topic) {
+            capable.append(peer)
+        }
+        return capable
     }
 
     /// A full copy of message `id` in `topic` from `peer` (`isFirst` for the first copy):
@@ -94,7 +102,7 @@ extension GossipRouter {
 
     /// Sends the CHOKE and UNCHOKE that the measurements of `topic` call for.
     mutating func applyChokeDecisions(topic: String, now: Duration) {
-        let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
+        let candidates = chokeCapableMeshPeers(of: topic)
         let (choke, unchoke) = chokes.decide(topic: topic, meshPeers: candidates, now: now)
         for peer in choke {
             queue(.choke(topic: topic), to: peer)
@@ -109,7 +117,7 @@ extension GossipRouter {
     /// Heartbeat upkeep of the choke extension for `topic`.
     mutating func maintainChokes(topic: String, now: Duration) {
         guard chokesMeshPeers(in: topic) else { return }
-        let candidates = Self.sorted(mesh[topic] ?? []).filter { isChokeCapableMeshPeer($0, topic: topic) }
+        let candidates = chokeCapableMeshPeers(of: topic)
         chokes.heartbeat(topic: topic, meshPeers: candidates)
         applyChokeDecisions(topic: topic, now: now)
     }

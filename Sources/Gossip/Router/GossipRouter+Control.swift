@@ -21,11 +21,12 @@ extension GossipRouter {
     mutating func handleIHave(_ entries: [GossipIHave], from peer: PeerID, now: Duration) {
         // Its counters in place: a copy of the peer's state would retain each of its tables.
         guard !entries.isEmpty, let index = peers.index(forKey: peer) else { return }
+        let (ihaveCount, iwantIDCount) = peerState(at: index) { ($0.ihaveCountThisHeartbeat, $0.iwantIDCountThisHeartbeat) }
         let isAnnouncement = entries.allSatisfy { chokes.isChoked(peer, topic: $0.topic) }
             && entries.allSatisfy { isChokeCapableMeshPeer(peer, topic: $0.topic) }
         guard score.score(of: peer) >= configuration.scoreThresholds.gossipThreshold,
-              isAnnouncement || peers.values[index].ihaveCountThisHeartbeat < configuration.ihaveMessageCountMaxPerHeartbeat,
-              peers.values[index].iwantIDCountThisHeartbeat < configuration.iwantIDCountMaxPerHeartbeat
+              isAnnouncement || ihaveCount < configuration.ihaveMessageCountMaxPerHeartbeat,
+              iwantIDCount < configuration.iwantIDCountMaxPerHeartbeat
         else {
             statistics.ihaveIgnored += entries.count
             return
@@ -42,7 +43,7 @@ extension GossipRouter {
                 }
             }
         }
-        let room = configuration.iwantIDCountMaxPerHeartbeat - peers.values[index].iwantIDCountThisHeartbeat
+        let room = configuration.iwantIDCountMaxPerHeartbeat - iwantIDCount
         if wanted.count > room {
             wanted.shuffle(using: &random)
             wanted = Array(wanted.prefix(room))

@@ -71,17 +71,12 @@ extension GossipRouter {
     }
 
     private mutating func resetPeerCounters() {
-        for peer in Array(peers.keys) {
-            guard var state = peers[peer] else { continue }
-            state.ihaveCountThisHeartbeat = 0
-            state.iwantIDCountThisHeartbeat = 0
-            if !state.unwantedIDs.isEmpty {
-                state.unwantedIDs = state.unwantedIDs.filter { $0.value > heartbeatCount }
-            }
-            if !state.receivedIDs.isEmpty {
-                state.receivedIDs = state.receivedIDs.filter { $0.value > heartbeatCount }
-            }
-            peers[peer] = state
+        // In place, by index: a copy of each peer's state would retain each of its tables,
+        // and iterating `peers.indices` would keep the dictionary shared, copying it whole.
+        var index = peers.startIndex
+        while index != peers.endIndex {
+            peers.values[index].startHeartbeat(heartbeatCount)
+            peers.formIndex(after: &index)
         }
     }
 

@@ -6,12 +6,11 @@ extension GossipRouter {
     /// unknown peers, and from peers scored below the graylist threshold (direct peers
     /// excepted), are ignored.
     public mutating func receive(_ rpc: GossipRPC, from peer: PeerID, now: Duration) -> [GossipRouterAction] {
-        // The version alone: a copy of the peer's state would retain each of its tables.
-        guard let index = peers.index(forKey: peer) else {
+        // The version alone, read in place: a copy of the peer's state would retain each of its tables.
+        guard let version = peerState(of: peer, { $0.version }) else {
             statistics.rpcsFromUnknownPeers += 1
             return []
         }
-        let version = peers.values[index].version
         guard isDirect(peer) || score.score(of: peer) >= configuration.scoreThresholds.graylistThreshold else {
             statistics.graylistedRPCs += 1
             return []

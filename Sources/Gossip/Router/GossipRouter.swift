@@ -142,9 +142,25 @@ public struct GossipRouter: Sendable {
     /// Hands out what this call produced: deliveries first, then the RPCs that the touched
     /// peers' queues let out now.
     mutating func flush(now: Duration) -> [GossipRouterAction] {
-        let actions = pendingActions + outbox.drain(now: now, peers: peers, statistics: &statistics)
+        let actions = pendingActions + outbox.drain(now: now, peers: &peers, statistics: &statistics)
         pendingActions = []
         return actions
+    }
+
+    /// What `read` gives from `peer`'s state, read in place, or nil for an unknown peer: the
+    /// dictionary's getter would copy the whole state, retaining each of its tables.
+    mutating func peerState<Result>(of peer: PeerID, _ read: (GossipRouterPeer) -> Result) -> Result? {
+        guard let index = peers.index(forKey: peer) else { return nil }
+        return peerState(at: index, read)
+    }
+
+    /// What `read` gives from the state at `index` of `peers`, read in place.
+    mutating func peerState<Result>(at index: [PeerID: GossipRouterPeer].Index, _ read: (GossipRouterPeer) -> Result) -> Result {
+        Self.inPlace(&peers.values[index], read)
+    }
+
+    private static func inPlace<Result>(_ state: inout GossipRouterPeer, _ read: (GossipRouterPeer) -> Result) -> Result {
+        read(state)
     }
 
     /// `set` in a reproducible order: by peer id bytes.

@@ -27,6 +27,14 @@ struct GossipRouterPeer: Sendable {
         self.isOutbound = isOutbound
     }
 
+    /// Restarts the per-heartbeat counters and forgets the ids due at heartbeat `count`.
+    mutating func startHeartbeat(_ count: UInt64) {
+        ihaveCountThisHeartbeat = 0
+        iwantIDCountThisHeartbeat = 0
+        if !unwantedIDs.isEmpty { unwantedIDs = unwantedIDs.filter { $0.value > count } }
+        if !receivedIDs.isEmpty { receivedIDs = receivedIDs.filter { $0.value > count } }
+    }
+
     /// Whether the peer has told us, with IDONTWANT or by sending it, that it has message `id`.
     func doesNotWant(_ id: GossipMessageID) -> Bool {
         unwantedIDs[id] != nil || receivedIDs[id] != nil
