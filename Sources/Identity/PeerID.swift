@@ -30,10 +30,10 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(hashCode)
     }
 
-    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed,
-    /// without hashing it again.
+    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed
+    /// (`KeptHash`), without hashing it again.
     public func _rawHashValue(seed: Int) -> Int {
-        hashCode ^ seed
+        KeptHash.mix(hashCode, seed: seed)
     }
 
     private static func hashCode(of multihash: Multihash) -> Int {

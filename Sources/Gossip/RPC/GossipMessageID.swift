@@ -1,3 +1,5 @@
+import Identity
+
 /// The id of a pubsub message: opaque bytes that IHAVE, IWANT and IDONTWANT carry and
 /// that the seen-message cache keys on. Which bytes depends on the topic's
 /// ``GossipMessageIDFunction``.
@@ -26,10 +28,10 @@ public struct GossipMessageID: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(hashCode)
     }
 
-    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed,
-    /// without hashing it again.
+    /// What sets and dictionaries bucket by: the hash taken once, mixed with their seed
+    /// (`KeptHash`), without hashing it again.
     public func _rawHashValue(seed: Int) -> Int {
-        hashCode ^ seed
+        KeptHash.mix(hashCode, seed: seed)
     }
 
     /// The id as lowercase hexadecimal.
