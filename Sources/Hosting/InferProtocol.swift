@@ -34,14 +34,18 @@ public enum InferProtocol {
         let api = server.api
         let bodyByteCountMax = server.configuration.completionBodyByteCountMax
         runtime.serveRequests(RequestService(protocolID: protocolID, limits: limits(bodyByteCountMax: bodyByteCountMax)) {
-            bytes, peer, reply in
-            answer(bytes, from: peer, bodyByteCountMax: bodyByteCountMax, api: api) { reply($0.encoded) }
+            bytes, peer, reply, cancellation in
+            answer(bytes, from: peer, bodyByteCountMax: bodyByteCountMax, api: api,
+                   isCancelled: { cancellation.isCancelled }) { reply($0.encoded) }
         })
     }
 
     /// Answers one request's bytes from `peer` through `api`; `completion` gets the response
-    /// (400 for bytes that do not decode, 404 for a route not served over p2p). Any thread.
+    /// (400 for bytes that do not decode, 404 for a route not served over p2p). Once
+    /// `isCancelled` says so (the stream timed out or ended), the work stops as for a client
+    /// that hung up. Any thread.
     static func answer(_ bytes: [UInt8], from peer: PeerID, bodyByteCountMax: Int, api: APIServer,
+                       isCancelled: (@Sendable () -> Bool)? = nil,
                        completion: @escaping @Sendable (InferResponse) -> Void) {
         let request: InferRequest
         do {
@@ -56,7 +60,8 @@ public enum InferProtocol {
                     + routes.map { "\($0.method) \($0.path)" }.joined(separator: ", ") + ".",
                 type: "invalid_request_error", code: "unknown_url").response))
         }
-        api.handle(http, client: "/p2p/\(peer)", streamByteCountMax: InferResponse.bodyByteCountMax) { response in
+        api.handle(http, client: "/p2p/\(peer)", streamByteCountMax: InferResponse.bodyByteCountMax,
+                   isCancelled: isCancelled) { response in
             completion(InferResponse(fitting: response))
         }
     }

@@ -13,4 +13,10 @@ protocol APIExchange: AnyObject {
     func finishStream()
     /// Abandons the exchange in the middle of an answer.
     func abortExchange()
+    /// Whether the caller stopped waiting for the answer; read from any thread.
+    var isAbandoned: Bool { get }
+}
+
+extension APIExchange {
+    var isAbandoned: Bool { false }
 }

@@ -26,8 +26,9 @@ public final class APIResponder: @unchecked Sendable {
         self.requestCounter = requestCounter
     }
 
-    /// Whether the client has gone (its connection closed); work for it should stop.
-    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    /// Whether the client has gone (its connection closed, or a caller in this process
+    /// stopped waiting); work for it should stop.
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) || ownedExchange?.isAbandoned == true }
 
     /// Marks the request cancelled (its connection closed).
     func cancel() {

@@ -89,15 +89,18 @@ public final class APIServer: @unchecked Sendable {
     /// stream), exactly as if it came over a connection from `client`: the same routes,
     /// limits on the body, and authorization. A streamed answer is gathered, up to
     /// `streamByteCountMax` bytes of body. `completion` runs once, on the loop thread; it
-    /// gets 503 when the server has not started or has stopped. Any thread.
+    /// gets 503 when the server has not started or has stopped. Once `isCancelled` says so
+    /// (the caller stopped waiting), the request counts as cancelled, as when a client's
+    /// connection closes: a generation stops. Any thread.
     public func handle(_ request: HTTPRequest, client: String, streamByteCountMax: Int = 8 << 20,
+                       isCancelled: (@Sendable () -> Bool)? = nil,
                        completion: @escaping @Sendable (HTTPResponse) -> Void) {
         guard let eventLoop = runningLoop.withLock({ $0 }) else {
             return completion(APIError(status: .serviceUnavailable, message: "The API is not running.",
                                        type: "server_error").response)
         }
         let accepted = eventLoop.execute { [self] in
-            let exchange = BufferedExchange(byteCountMax: streamByteCountMax, completion: completion)
+            let exchange = BufferedExchange(byteCountMax: streamByteCountMax, abandoned: isCancelled, completion: completion)
             let limit = router.bodyByteCountMax(for: request.head) ?? configuration.parserLimits.bodyByteCountMax
             if request.body.count > limit {
                 return exchange.respond(APIError(status: .contentTooLarge, message: "The body is larger than "

@@ -9,11 +9,16 @@ final class BufferedExchange: APIExchange {
     private var completion: (@Sendable (HTTPResponse) -> Void)?
     private var head: HTTPResponseHead?
     private var body: [UInt8] = []
+    /// Whether the caller stopped waiting (set once, read from any thread).
+    private let abandoned: (@Sendable () -> Bool)?
 
-    init(byteCountMax: Int, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+    init(byteCountMax: Int, abandoned: (@Sendable () -> Bool)? = nil, completion: @escaping @Sendable (HTTPResponse) -> Void) {
         self.byteCountMax = byteCountMax
+        self.abandoned = abandoned
         self.completion = completion
     }
+
+    var isAbandoned: Bool { abandoned?() ?? false }
 
     func respond(_ response: HTTPResponse) {
         completion?(response)

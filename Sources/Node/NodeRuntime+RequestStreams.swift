@@ -111,7 +111,9 @@ extension NodeRuntime {
             guard let self else { return }
             _ = loop.execute { self.replied(response, on: key) }
         }
-        service.handler(request, peer, reply)
+        let cancellation = RequestCancellation()
+        requestStreams[key]?.cancellation = cancellation
+        service.handler(request, peer, reply, cancellation)
     }
 
     private func replied(_ response: [UInt8], on key: SyncStream.Key) {
@@ -124,6 +126,7 @@ extension NodeRuntime {
             return endRequest(key, with: .closed)
         }
         requestStreams[key]?.phase = .replying
+        requestStreams[key]?.cancellation = nil
         requestStreams[key]?.pendingWrite = VarintFrameDecoder.frame(response)
         flushRequestStream(key)
     }
@@ -183,6 +186,7 @@ extension NodeRuntime {
     private func finishRequest(_ key: SyncStream.Key, with result: Result<[UInt8], RequestError>) {
         guard let stream = requestStreams.removeValue(forKey: key) else { return }
         stream.timer?.cancel()
+        stream.cancellation?.cancel()
         resetRequestStream(key)
         stream.completion?(result)
     }

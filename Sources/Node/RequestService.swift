@@ -14,7 +14,11 @@ public struct RequestService: Sendable {
     public typealias Reply = @Sendable (_ response: [UInt8]) -> Void
     /// Called on the node's loop thread with each whole request and the peer that sent it;
     /// it must not block, and answers through `reply` (from any thread, later if need be).
-    public typealias Handler = @Sendable (_ request: [UInt8], _ peer: PeerID, _ reply: @escaping Reply) -> Void
+    /// `cancellation` tells it when the reply is no longer awaited (the stream timed out or
+    /// ended first), so that long work can stop.
+    public typealias Handler = @Sendable (
+        _ request: [UInt8], _ peer: PeerID, _ reply: @escaping Reply, _ cancellation: RequestCancellation
+    ) -> Void
 
     /// The libp2p protocol id, such as `/oln/infer/1`.
     public let protocolID: String

@@ -33,6 +33,8 @@ struct RequestStream {
     var timer: TimerHandle?
     /// Asking: where the reply goes.
     var completion: Completion?
+    /// Serving, while the handler has the request: cancelled if the stream ends first.
+    var cancellation: RequestCancellation?
 
     /// Serving, with the request taken: the handler has it or its reply is being written.
     var isAnswering: Bool { phase == .handling || phase == .replying }

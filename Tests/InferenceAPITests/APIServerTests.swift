@@ -45,6 +45,24 @@ import TestSupport
         #expect(text.hasSuffix("data: [DONE]\n\n"))
     }
 
+    @Test func aCallerThatStopsWaitingCancelsItsGeneration() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let body = InferenceServerTests.completionBody("\"prompt\":\"Hello\",\"max_tokens\":64,\"temperature\":0")
+        let request = HTTPRequest(head: HTTPRequestHead(method: .post, target: "/v1/completions"), body: Array(body.utf8))
+        let answered = ValueBox<HTTPResponse>()
+        server.server.api.handle(request, client: "/p2p/test", isCancelled: { true }) { answered.set($0) }
+        let cancelled = "oln_api_completions_total{finish_reason=\"cancelled\"} 1"
+        let counted = (0..<300).contains { _ in
+            let metrics = ParsedResponse((try? RawHTTPClient.exchange(port: server.port, "GET", "/metrics")) ?? "")
+            if metrics.body.contains(cancelled) { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+            return false
+        }
+        #expect(counted, "the generation stops as for a client that hung up")
+        #expect(answered.wait(seconds: 0.5) == nil, "nobody waits for an answer")
+    }
+
     @Test func routingAuthorizationAndLimitsApply() throws {
         let server = try TestServer()
         defer { server.stop() }

@@ -14,7 +14,10 @@ struct RequestStreamTests {
     /// The handler's replies held back until a test releases them.
     final class HeldReplies: Sendable {
         let replies = Mutex<[RequestService.Reply]>([])
+        /// The held requests' cancellations, in the order they arrived.
+        let cancellations = Mutex<[RequestCancellation]>([])
         var count: Int { replies.withLock { $0.count } }
+        var cancelled: [Bool] { cancellations.withLock { $0.map(\.isCancelled) } }
         func releaseAll(_ response: [UInt8]) {
             for reply in replies.withLock({ $0 }) { reply(response) }
         }
@@ -25,8 +28,13 @@ struct RequestStreamTests {
     static func pair(_ cluster: NodeCluster, limits: RequestLimits, held: HeldReplies? = nil) throws -> (NodeRuntime, NodeRuntime) {
         let server = try NodeRuntime(directory: try cluster.directory("server", key: cluster.validatorKeys[0], bootstrap: []),
                                      options: .init(log: NodeCluster.log(NodeDirectory(path: cluster.root + "/server"))))
-        server.serveRequests(RequestService(protocolID: protocolID, limits: limits) { request, _, reply in
-            if let held { held.replies.withLock { $0.append(reply) } } else { reply(request.reversed()) }
+        server.serveRequests(RequestService(protocolID: protocolID, limits: limits) { request, _, reply, cancellation in
+            if let held {
+                held.replies.withLock { $0.append(reply) }
+                held.cancellations.withLock { $0.append(cancellation) }
+            } else {
+                reply(request.reversed())
+            }
         })
         let address = try server.start().first!.description
         let (asker, _) = try cluster.start(try cluster.directory("asker", key: nil, bootstrap: [address]))
@@ -90,11 +98,12 @@ struct RequestStreamTests {
         #expect(server.requestCounters(for: Self.protocolID).refused == 1)
         held.releaseAll([9, 9])
         #expect(first.wait() == .success([9, 9]))
+        #expect(held.cancelled == [false], "a request answered in time is not cancelled")
         held.releaseAll([8])
         #expect(NodeCluster.wait(seconds: 5) { server.requestCounters(for: Self.protocolID).served == 1 })
     }
 
-    @Test("no reply in time: the asker hears so, and the server resets the stream and counts it")
+    @Test("no reply in time: the asker hears so, the server resets the stream, counts it and cancels the work")
     func timeout() throws {
         let cluster = try NodeCluster(validatorCount: 1, slotMilliseconds: 100)
         let held = HeldReplies()
@@ -104,8 +113,10 @@ struct RequestStreamTests {
         #expect(Self.ask(asker, [1], of: server, timeout: .milliseconds(200)) == .failure(.timedOut))
         // The asker gave up and reset the stream: the server forgets the exchange.
         #expect(NodeCluster.wait(seconds: 5) { server.requestCounters(for: Self.protocolID).abandoned == 1 })
+        #expect(held.cancelled == [true], "the handler is told its asker left")
         #expect(Self.ask(asker, [1], of: server, timeout: .seconds(5)) == .failure(.closed))
         #expect(server.requestCounters(for: Self.protocolID).timedOut == 1)
+        #expect(held.cancelled == [true, true], "the handler is told its reply came too late")
     }
 
     @Test("a protocol the peer does not serve is refused; a peer not connected is not asked")
