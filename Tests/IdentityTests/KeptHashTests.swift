@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Identity
 
 @Suite("KeptHash")
@@ -13,10 +14,7 @@ struct KeptHashTests {
 
     @Test("two tables' seeds give unrelated bucket orders, so a table filled in another's order does not pile up")
     func seedsDecorrelate() {
-        var generator = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        print("KeptHash seed \(seed)")
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator.make(for: "KeptHash seeds")
         let hashes = (0..<4_096).map { _ in Int(Int64(bitPattern: random.next())) }
         let (first, second) = (Int(Int64(bitPattern: random.next())), Int(Int64(bitPattern: random.next())))
         // In the order of a 4,096-bucket table with the first seed, how often do neighbours
@@ -26,16 +24,5 @@ struct KeptHashTests {
         let buckets = ordered.map { KeptHash.mix($0, seed: second) & 1_023 }
         let adjacent = zip(buckets, buckets.dropFirst()).filter { abs($0 - $1) <= 1 }.count
         #expect(adjacent < 4_096 / 20, "neighbours in one order stay neighbours in the other: \(adjacent)")
-    }
-
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
     }
 }

@@ -1,14 +1,12 @@
 import Testing
+import TestSupport
 @testable import Gossip
 
 @Suite("GossipMessageID")
 struct GossipMessageIDTests {
     @Test("sets and dictionaries find every id by its kept hash; ids of equal bytes made apart meet")
     func hashing() {
-        var generator = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        print("GossipMessageID hashing seed \(seed)")
-        var random = GossipRouterRandom(seed: seed)
+        var random = SeededGenerator.make(for: "GossipMessageID hashing")
         let byteArrays = Set((0..<1_000).map { _ in
             (0..<Int.random(in: 0...48, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
         })
