@@ -9,9 +9,9 @@
 public enum KeptHash {
     /// `hashCode` mixed with `seed`.
     public static func mix(_ hashCode: Int, seed: Int) -> Int {
-        var value = UInt64(bitPattern: Int64(hashCode ^ seed))
+        var value = UInt64(truncatingIfNeeded: hashCode ^ seed)
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(Int64(bitPattern: value ^ (value >> 31)))
+        return Int(truncatingIfNeeded: value ^ (value >> 31))
     }
 }

@@ -7,8 +7,8 @@ import Synchronization
 public final class RequestCancellation: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
-    /// A request not cancelled yet.
-    public init() {}
+    /// A request not cancelled yet (the node makes one per request it hands to a handler).
+    init() {}
 
     /// Whether the request's asker is gone.
     public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
