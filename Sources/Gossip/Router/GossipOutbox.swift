@@ -132,7 +132,7 @@ struct GossipOutbox: Sendable {
             for peer in touched where slots[peer] != nil {
                 // The peer's state is read in place: a copy would retain each of its tables.
                 let rpcs = if let index = peers.index(forKey: peer) {
-                    Self.inPlace(&peers.values[index]) { state in
+                    GossipRouterPeer.inPlace(&peers.values[index]) { state in
                         withQueue(of: peer) {
                             Self.drain(&$0, limits: limits, urgentOnly: urgentOnly, version: state.version,
                                        doesNotWant: { state.doesNotWant($0) }, now: now, statistics: &statistics)
@@ -150,10 +150,6 @@ struct GossipOutbox: Sendable {
         touched.removeAll(keepingCapacity: true)
         touchedSet.removeAll(keepingCapacity: true)
         return actions
-    }
-
-    private static func inPlace<Result>(_ state: inout GossipRouterPeer, _ body: (inout GossipRouterPeer) -> Result) -> Result {
-        body(&state)
     }
 
     private mutating func touch(_ peer: PeerID) {

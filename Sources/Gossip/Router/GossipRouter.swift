@@ -156,11 +156,7 @@ public struct GossipRouter: Sendable {
 
     /// What `read` gives from the state at `index` of `peers`, read in place.
     mutating func peerState<Result>(at index: [PeerID: GossipRouterPeer].Index, _ read: (GossipRouterPeer) -> Result) -> Result {
-        Self.inPlace(&peers.values[index], read)
-    }
-
-    private static func inPlace<Result>(_ state: inout GossipRouterPeer, _ read: (GossipRouterPeer) -> Result) -> Result {
-        read(state)
+        GossipRouterPeer.inPlace(&peers.values[index]) { read($0) }
     }
 
     /// `set` in a reproducible order: by peer id bytes.

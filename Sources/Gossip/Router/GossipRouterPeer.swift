@@ -27,6 +27,12 @@ struct GossipRouterPeer: Sendable {
         self.isOutbound = isOutbound
     }
 
+    /// Runs `body` on `state` where it lies (a dictionary's value through its modify
+    /// accessor): the dictionary's getter would copy the state, retaining each of its tables.
+    static func inPlace<Result>(_ state: inout GossipRouterPeer, _ body: (inout GossipRouterPeer) -> Result) -> Result {
+        body(&state)
+    }
+
     /// Restarts the per-heartbeat counters and forgets the ids due at heartbeat `count`.
     mutating func startHeartbeat(_ count: UInt64) {
         ihaveCountThisHeartbeat = 0
